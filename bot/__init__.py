@@ -1,0 +1,1 @@
+"""mentorbot: runs a workplace mentoring programme inside Slack, Telegram or a terminal."""

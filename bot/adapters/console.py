@@ -1,0 +1,105 @@
+"""The console adapter: chat with the bot in a terminal, or script it through stdin.
+
+Protocol (DESIGN.md section 4): a line `@name` switches who is speaking (created on first use);
+any other line is that person's message. Every output line starts with `[name] `; choices are
+numbered and answered by number or label.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from handlers.core import Core
+from handlers.text import clean
+from handlers.ui import Choice, File, Inbound, Item, Message, Reply
+
+PLATFORM = "console"
+MAX_NAME = 64
+
+
+class ConsoleAdapter:
+    """Feeds stdin lines to the core and prints the replies, each line tagged with its recipient."""
+
+    def __init__(self, core: Core, out: IO[str], files_dir: Path) -> None:
+        self.core = core
+        self.out = out
+        self.files_dir = files_dir
+        self.names: dict[int, str] = {}
+        self.speaker: int | None = None
+
+    def run(self, lines: Iterable[bytes], prompt: IO[str] | None = None) -> None:
+        """Handle every line until the input ends."""
+        for raw in lines:
+            self.feed(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+            if prompt is not None:
+                prompt.write(f"{self.names.get(self.speaker or 0, '')}> ")
+                prompt.flush()
+
+    def feed(self, line: str) -> None:
+        """Handle one line: a speaker switch or a message."""
+        if line.startswith("@"):
+            name = clean(line[1:])[:MAX_NAME]
+            if name and not any(ch.isspace() for ch in name):
+                self.switch(name)
+            return
+        if not clean(line):
+            return
+        if self.speaker is None:
+            self.switch(default_name())
+        assert self.speaker is not None
+        self.show(self.core.handle(Inbound(self.speaker, text=line)))
+
+    def switch(self, name: str) -> None:
+        self.speaker = self.core.identify(PLATFORM, name, display_name=name)
+        self.names[self.speaker] = name
+
+    def show(self, replies: list[Reply]) -> None:
+        for reply in replies:
+            name = self.names.get(reply.person_id)
+            if name is not None:
+                self.render(name, reply.item)
+        self.out.flush()
+
+    def render(self, name: str, item: Item) -> None:
+        for line in self.lines(item):
+            self.out.write(f"[{name}] {line}\n")
+
+    def lines(self, item: Item) -> list[str]:
+        if isinstance(item, Message):
+            return item.text.split("\n")
+        if isinstance(item, Choice):
+            numbered = [f"  {i}. {option.label}" for i, option in enumerate(item.options, 1)]
+            return [*item.text.split("\n"), *numbered]
+        if isinstance(item, File):
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path = self.files_dir / Path(item.filename).name
+            path.write_bytes(item.content)
+            return [*item.caption.split("\n"), f"  -> {path} ({len(item.content)} bytes)"]
+        raise TypeError(f"cannot render {item!r}")
+
+
+def default_name() -> str:
+    """Who speaks before any `@name` line: the system user, for interactive use."""
+    try:
+        name = clean(getpass.getuser())
+    except (OSError, KeyError):
+        name = ""
+    return (name or "me")[:MAX_NAME].replace(" ", "_")
+
+
+def run_console(core: Core, files_dir: Path) -> None:
+    """Run the console on this process's stdin and stdout."""
+    interactive = sys.stdin.isatty()
+    adapter = ConsoleAdapter(core, sys.stdout, files_dir)
+    if interactive:
+        sys.stderr.write(
+            "mentorbot console: type /start; `@name` speaks as someone else; Ctrl-D quits.\n"
+        )
+    try:
+        adapter.run(sys.stdin.buffer, prompt=sys.stderr if interactive else None)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")

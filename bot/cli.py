@@ -1,0 +1,89 @@
+"""The `mentorbot` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from bot.config import Settings
+
+app = typer.Typer(
+    help="mentorbot: a mentoring programme inside Slack, Telegram or a terminal.",
+    no_args_is_help=True,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLAlchemy URL; default: DATABASE_URL.")
+]
+
+
+def load_settings() -> Settings:
+    """The settings, or a clear exit naming the variable to fix."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = ".".join(str(part) for part in error["loc"])
+            err.print(
+                f"[red]Setting {name}: {error['msg']}[/red] (fix it in the environment or .env)"
+            )
+        raise typer.Exit(2) from exc
+
+
+def start_console(settings: Settings, db: str | None, demo: bool) -> None:
+    from bot.adapters.console import run_console
+    from bot.app import build_core
+    from bot.demo import ensure_demo_programme
+
+    core = build_core(settings, db)
+    if demo and ensure_demo_programme(core.engine):
+        err.print("[dim]Demo programme created.[/dim]")
+    run_console(core, Path("mentorbot-files"))
+
+
+@app.command()
+def run() -> None:
+    """Start every platform that has settings; with none, the console on a demo programme."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = load_settings()
+    if settings.slack_enabled or settings.telegram_enabled:
+        err.print(
+            "[red]Slack and Telegram are not part of this version yet.[/red] "
+            "Unset SLACK_BOT_TOKEN and TELEGRAM_BOT_TOKEN to run the console."
+        )
+        raise typer.Exit(2)
+    start_console(settings, None, demo=True)
+
+
+@app.command()
+def console(
+    db: DbOption = None,
+    demo: Annotated[
+        bool, typer.Option(help="Create the demo programme if the database has none.")
+    ] = True,
+) -> None:
+    """Chat in the terminal: `@name` switches the speaker, other lines are messages."""
+    logging.basicConfig(level=logging.WARNING)
+    start_console(load_settings(), db, demo)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Apply the database migrations (the bot also does it at start)."""
+    from storage.db import make_engine, upgrade
+
+    settings = load_settings()
+    url = db or settings.database_url
+    with err.status("Applying migrations..."):
+        upgrade(make_engine(url))
+    err.print("[green]Database schema is up to date.[/green]")

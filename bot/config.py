@@ -1,0 +1,77 @@
+"""Settings from the environment and a `.env` file (names, defaults: DESIGN.md section 4)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Locale = Literal["fr", "en"]
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment; unset platform settings switch it off."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field("sqlite:///mentorbot.db", alias="DATABASE_URL")
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_url: str = Field("https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
+    telegram_webhook_url: str | None = Field(None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    port: int = Field(3000, alias="PORT")
+    notes_keys: str | None = Field(None, alias="NOTES_KEYS")
+    notes_key_file: str = Field("mentorbot-notes.key", alias="NOTES_KEY_FILE")
+    mentorbot_admins: str | None = Field(None, alias="MENTORBOT_ADMINS")
+    default_locale: Locale = Field("fr", alias="DEFAULT_LOCALE")
+    default_timezone: str = Field("Europe/Paris", alias="DEFAULT_TIMEZONE")
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r}: use an IANA name such as Europe/Paris"
+            ) from exc
+        return value
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token)
+
+    def admin_identities(self) -> list[tuple[str, str, str]]:
+        """Parse MENTORBOT_ADMINS (`slack:T1/U1,telegram:42,console:alice`) into identities."""
+        found: list[tuple[str, str, str]] = []
+        for raw in (self.mentorbot_admins or "").split(","):
+            item = raw.strip()
+            if not item:
+                continue
+            platform, _, rest = item.partition(":")
+            team, _, user = rest.rpartition("/")
+            if platform not in {"slack", "telegram", "console"} or not user:
+                raise ValueError(
+                    f"MENTORBOT_ADMINS entry {item!r} is not of the form "
+                    "slack:TEAM/USER, telegram:USER_ID or console:NAME"
+                )
+            found.append((platform, team, user))
+        return found
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

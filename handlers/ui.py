@@ -1,0 +1,91 @@
+"""The platform-neutral values flows speak in; each adapter renders them natively.
+
+Inbound is what a person did (typed text, clicked an option of a prompt, submitted a form);
+outbound items are a Message, a Choice among options, a Form of typed fields, or a File.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class FieldKind(StrEnum):
+    text = "text"
+    choice = "choice"
+    multi = "multi"
+    date = "date"
+    number = "number"
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A question with buttons; `prompt_id` is set once the engine has stored the prompt."""
+
+    text: str
+    options: tuple[Option, ...]
+    prompt_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    kind: FieldKind = FieldKind.text
+    options: tuple[Option, ...] = ()
+    required: bool = True
+    hint: str = ""
+    max_length: int = 1000
+
+
+@dataclass(frozen=True)
+class Form:
+    """A whole form: a modal on Slack, asked field by field elsewhere."""
+
+    form_id: str
+    title: str
+    fields: tuple[FormField, ...]
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class File:
+    filename: str
+    content: bytes
+    mime_type: str
+    caption: str = ""
+
+
+Item = Message | Choice | Form | File
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An outbound item for one person."""
+
+    person_id: int
+    item: Item
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """What a person did: exactly one of text, a prompt option, or a form submission."""
+
+    person_id: int
+    text: str | None = None
+    prompt_id: int | None = None
+    option: int | None = None
+    form_id: str | None = None
+    form_values: dict[str, Any] | None = None

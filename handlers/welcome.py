@@ -1,0 +1,45 @@
+"""`/start` and `/help`: greet, say what mentoring is and is not, list what the bot does.
+
+```mermaid
+stateDiagram-v2
+    [*] --> greeted: /start
+    greeted --> [*]: language picked (language flow)
+```
+"""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.language import offer_languages
+from handlers.router import Router
+
+
+def register(router: Router) -> None:
+    @router.command("start", "demarrer", "démarrer", help_key="help-cmd-start")
+    def start(ctx: Ctx, _args: str) -> None:
+        """Greet the person and explain the programme; offer English to newcomers."""
+        ctx.say("welcome", name=ctx.person.display_name)
+        if not ctx.person.locale_chosen:
+            offer_languages(ctx, ctx.t("welcome-language"), from_start=True)
+        else:
+            ctx.say("welcome-next")
+
+    @router.command("help", "aide", help_key="help-cmd-help")
+    def show_help(ctx: Ctx, _args: str) -> None:
+        """List the commands this person can use."""
+        lines = [ctx.t("help-intro")]
+        lines += [
+            ctx.t("help-line", command=entry.names[0], text=ctx.t(entry.help_key))
+            for entry in router.listed
+            if entry.help_key
+        ]
+        ctx.send_text("\n".join(lines))
+
+    @router.command("cancel", "annuler", help_key="help-cmd-cancel")
+    def cancel(ctx: Ctx, _args: str) -> None:
+        """Leave the current flow; what was already saved stays saved."""
+        if ctx.state.flow:
+            ctx.finish()
+            ctx.say("cancelled")
+        else:
+            ctx.say("nothing-to-cancel")

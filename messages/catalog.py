@@ -1,0 +1,64 @@
+"""Translated texts: one Fluent catalog per language (`fr.ftl`, `en.ftl`), French the source.
+
+Texts are looked up by stable keys and formatted with named placeholders; plural forms are
+written in the catalogs themselves (`{ $count -> [one] ... *[other] ... }`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from fluent.runtime import FluentBundle, FluentResource
+
+from messages import HERE
+
+LOCALES = ("fr", "en")
+DEFAULT_LOCALE = "fr"
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+class MissingText(KeyError):
+    """A key absent from the French source catalog: a programming error."""
+
+
+def catalog_path(locale: str) -> Path:
+    return HERE / f"{locale}.ftl"
+
+
+@cache
+def bundle(locale: str) -> FluentBundle:
+    """The parsed catalog of `locale`."""
+    fluent = FluentBundle([locale], use_isolating=False)
+    fluent.add_resource(FluentResource(catalog_path(locale).read_text(encoding="utf-8")))
+    return fluent
+
+
+def supported(locale: str | None) -> str:
+    """The closest supported language for a platform's locale code (`en-GB` -> `en`)."""
+    code = (locale or "").replace("_", "-").split("-")[0].lower()
+    return code if code in LOCALES else DEFAULT_LOCALE
+
+
+def t(locale: str, key: str, **params: Any) -> str:
+    """The text `key` in `locale` (falling back to French), its placeholders filled."""
+    for candidate in (supported(locale), DEFAULT_LOCALE):
+        fluent = bundle(candidate)
+        if fluent.has_message(key):
+            message = fluent.get_message(key)
+            text, errors = fluent.format_pattern(message.value, params)
+            if errors:
+                raise ValueError(f"text {key!r} in {candidate}: {errors}")
+            return text
+    raise MissingText(key)
+
+
+def format_when(moment: datetime, locale: str, timezone: str) -> str:
+    """A date and time as a person reads it: their language, their time zone."""
+    return format_datetime(
+        moment, "EEEE d MMMM y, HH:mm", tzinfo=ZoneInfo(timezone), locale=supported(locale)
+    )

@@ -1,0 +1,80 @@
+"""Conversation state and prompts, kept in the database so any process can carry on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, select, update
+
+from storage.models import ConversationState, Prompt
+from storage.types import utcnow
+
+
+def load_state(session: Session, person_id: int) -> ConversationState:
+    """The person's state, locked for this transaction (PostgreSQL) so replicas take turns."""
+    state = session.exec(
+        select(ConversationState).where(ConversationState.person_id == person_id).with_for_update()
+    ).first()
+    if state is None:
+        state = ConversationState(person_id=person_id)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def set_state(
+    session: Session, state: ConversationState, flow: str, step: str, data: dict[str, Any]
+) -> None:
+    """Move to `flow`/`step`; `data` replaces the old dict (JSON columns are not mutated)."""
+    state.flow, state.step, state.data = flow, step, dict(data)
+    state.updated_at = utcnow()
+    session.add(state)
+
+
+def clear_state(session: Session, state: ConversationState) -> None:
+    set_state(session, state, "", "", {})
+
+
+def open_prompt(
+    session: Session,
+    person_id: int,
+    action: str,
+    options: list[dict[str, Any]],
+    context: dict[str, Any] | None = None,
+) -> Prompt:
+    """Store a new prompt; the person's older open prompts for the same action go stale."""
+    session.execute(
+        update(Prompt)
+        .where(
+            col(Prompt.person_id) == person_id,
+            col(Prompt.action) == action,
+            col(Prompt.used_at).is_(None),
+        )
+        .values(superseded=True)
+    )
+    prompt = Prompt(person_id=person_id, action=action, options=options, context=context or {})
+    session.add(prompt)
+    session.flush()
+    return prompt
+
+
+def get_prompt(session: Session, prompt_id: int) -> Prompt | None:
+    return session.exec(select(Prompt).where(Prompt.id == prompt_id).with_for_update()).first()
+
+
+def latest_open_prompt(session: Session, person_id: int) -> Prompt | None:
+    return session.exec(
+        select(Prompt)
+        .where(
+            Prompt.person_id == person_id,
+            col(Prompt.used_at).is_(None),
+            col(Prompt.superseded).is_(False),
+        )
+        .order_by(col(Prompt.id).desc())
+        .limit(1)
+    ).first()
+
+
+def use_prompt(session: Session, prompt: Prompt) -> None:
+    prompt.used_at = utcnow()
+    session.add(prompt)
