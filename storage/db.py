@@ -19,7 +19,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def normalise_url(url: str) -> str:
     """Use psycopg 3 for PostgreSQL whatever driver the URL names or omits."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername != "postgresql+psycopg":
+    if parsed.get_backend_name() in {"postgres", "postgresql"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
 

@@ -29,14 +29,14 @@ class ConsoleAdapter:
         self.out = out
         self.files_dir = files_dir
         self.names: dict[int, str] = {}
-        self.speaker: int | None = None
+        self.speaker = ""
 
     def run(self, lines: Iterable[bytes], prompt: IO[str] | None = None) -> None:
         """Handle every line until the input ends."""
         for raw in lines:
             self.feed(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
             if prompt is not None:
-                prompt.write(f"{self.names.get(self.speaker or 0, '')}> ")
+                prompt.write(f"{self.speaker}> ")
                 prompt.flush()
 
     def feed(self, line: str) -> None:
@@ -44,18 +44,15 @@ class ConsoleAdapter:
         if line.startswith("@"):
             name = clean(line[1:])[:MAX_NAME]
             if name and not any(ch.isspace() for ch in name):
-                self.switch(name)
+                self.speaker = name
             return
         if not clean(line):
             return
-        if self.speaker is None:
-            self.switch(default_name())
-        assert self.speaker is not None
-        self.show(self.core.handle(Inbound(self.speaker, text=line)))
-
-    def switch(self, name: str) -> None:
-        self.speaker = self.core.identify(PLATFORM, name, display_name=name)
-        self.names[self.speaker] = name
+        self.speaker = self.speaker or default_name()
+        # Looked up at every line, as the other adapters do: the person may have been erased.
+        person_id = self.core.identify(PLATFORM, self.speaker, display_name=self.speaker)
+        self.names[person_id] = self.speaker
+        self.show(self.core.handle(Inbound(person_id, text=line)))
 
     def show(self, replies: list[Reply]) -> None:
         for reply in replies:

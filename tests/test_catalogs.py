@@ -1,0 +1,51 @@
+"""Every text exists in every language with the same placeholders."""
+
+from __future__ import annotations
+
+import pytest
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from messages.catalog import LOCALES, MissingText, catalog_path, t
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.names.add(node.id.name)
+
+
+def entries(locale: str) -> dict[str, set[str]]:
+    resource = FluentParser().parse(catalog_path(locale).read_text(encoding="utf-8"))
+    junk = [e for e in resource.body if isinstance(e, ast.Junk)]
+    assert not junk, f"{locale}.ftl does not parse: {[j.content[:80] for j in junk]}"
+    found: dict[str, set[str]] = {}
+    for entry in resource.body:
+        if isinstance(entry, ast.Message):
+            visitor = _Variables()
+            visitor.visit(entry)
+            found[entry.id.name] = visitor.names
+    return found
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "fr"])
+def test_every_key_and_placeholder_exists_in_every_language(locale: str) -> None:
+    source, other = entries("fr"), entries(locale)
+    assert sorted(set(source) - set(other)) == [], f"missing in {locale}.ftl"
+    assert sorted(set(other) - set(source)) == [], f"in {locale}.ftl but not in fr.ftl"
+    differing = {k: (source[k], other[k]) for k in source if source[k] != other[k]}
+    assert differing == {}
+
+
+def test_plural_forms_follow_the_count() -> None:
+    assert "tapez 1." in t("fr", "error-pick-option", count=1)
+    assert "de 1 à 3" in t("fr", "error-pick-option", count=3)
+    assert "type 1." in t("en", "error-pick-option", count=1)
+
+
+def test_unknown_language_falls_back_to_french_and_unknown_key_raises() -> None:
+    assert t("de", "language-set") == t("fr", "language-set")
+    with pytest.raises(MissingText):
+        t("fr", "no-such-key")
