@@ -52,9 +52,6 @@ def start_console(settings: Settings, db: str | None, demo: bool) -> None:
 @app.command()
 def run() -> None:
     """Start every platform that has settings; with none, the console on a demo programme."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     settings = load_settings()
     if settings.slack_enabled or settings.telegram_enabled:
         err.print(
@@ -62,6 +59,7 @@ def run() -> None:
             "Unset SLACK_BOT_TOKEN and TELEGRAM_BOT_TOKEN to run the console."
         )
         raise typer.Exit(2)
+    logging.basicConfig(level=logging.WARNING)
     start_console(settings, None, demo=True)
 
 

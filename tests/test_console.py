@@ -13,7 +13,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from handlers.core import Core
-from storage.models import AuditEvent, Identity, Person, RoleGrant
+from storage.db import make_engine
+from storage.models import AuditEvent, Identity, Person, Programme, RoleGrant
+from storage.programmes import current_charter
 from tests.conftest import Dialog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,3 +129,29 @@ def test_the_command_line_keeps_the_language_across_processes(db_url: str, tmp_p
     second = run_cli(db_url, b"@alice\n/help\n", tmp_path)
     assert second.returncode == 0, second.stderr.decode()
     assert second.stdout.decode().startswith("[alice] Here are the commands you can use:")
+
+
+def test_run_on_a_fresh_machine_opens_the_console_on_sqlite_with_a_demo(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "TELEGRAM_", "DATABASE_URL", "NOTES_"))
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input=b"@alice\n/start\n",
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("[alice] Bonjour et bienvenue")
+    assert "Demo programme created" in result.stderr.decode()
+    assert (tmp_path / "mentorbot.db").exists() and (tmp_path / "mentorbot-notes.key").exists()
+    engine = make_engine(f"sqlite:///{tmp_path / 'mentorbot.db'}")
+    with Session(engine) as session:
+        programme = session.exec(select(Programme)).one()
+        assert programme.slug == "demo" and current_charter(session, programme.id) is not None
+    engine.dispose()
