@@ -1,4 +1,7 @@
-"""Translated texts: one Fluent catalog per language (`fr.ftl`, `en.ftl`), French the source.
+"""Translated texts: Fluent catalogs per language (`fr/*.ftl`, `en/*.ftl`), French the source.
+
+Each area of the product has its own file in each language folder; all files of a language form
+one catalog, so a key must be unique across them.
 
 Texts are looked up by stable keys and formatted with named placeholders; plural forms are
 written in the catalogs themselves (`{ $count -> [one] ... *[other] ... }`).
@@ -26,15 +29,16 @@ class MissingText(KeyError):
     """A key absent from the French source catalog: a programming error."""
 
 
-def catalog_path(locale: str) -> Path:
-    return HERE / f"{locale}.ftl"
+def catalog_files(locale: str) -> list[Path]:
+    return sorted((HERE / locale).glob("*.ftl"))
 
 
 @cache
 def bundle(locale: str) -> FluentBundle:
     """The parsed catalog of `locale`."""
     fluent = FluentBundle([locale], use_isolating=False)
-    fluent.add_resource(FluentResource(catalog_path(locale).read_text(encoding="utf-8")))
+    for path in catalog_files(locale):
+        fluent.add_resource(FluentResource(path.read_text(encoding="utf-8")))
     return fluent
 
 

@@ -6,7 +6,7 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from messages.catalog import LOCALES, MissingText, catalog_path, t
+from messages.catalog import LOCALES, MissingText, catalog_files, t
 
 
 class _Variables(Visitor):
@@ -18,16 +18,23 @@ class _Variables(Visitor):
 
 
 def entries(locale: str) -> dict[str, set[str]]:
-    resource = FluentParser().parse(catalog_path(locale).read_text(encoding="utf-8"))
-    junk = [e for e in resource.body if isinstance(e, ast.Junk)]
-    assert not junk, f"{locale}.ftl does not parse: {[j.content[:80] for j in junk]}"
     found: dict[str, set[str]] = {}
-    for entry in resource.body:
-        if isinstance(entry, ast.Message):
-            visitor = _Variables()
-            visitor.visit(entry)
-            found[entry.id.name] = visitor.names
+    for path in catalog_files(locale):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [e for e in resource.body if isinstance(e, ast.Junk)]
+        assert not junk, f"{path} does not parse: {[j.content[:80] for j in junk]}"
+        for entry in resource.body:
+            if isinstance(entry, ast.Message):
+                assert entry.id.name not in found, f"{entry.id.name} defined twice in {locale}"
+                visitor = _Variables()
+                visitor.visit(entry)
+                found[entry.id.name] = visitor.names
     return found
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_has_the_same_files(locale: str) -> None:
+    assert [p.name for p in catalog_files(locale)] == [p.name for p in catalog_files("fr")]
 
 
 @pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "fr"])
