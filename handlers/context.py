@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import MultiFernet
 from sqlmodel import Session
@@ -14,6 +14,9 @@ from messages.catalog import t
 from storage.conversations import clear_state, open_prompt, set_state
 from storage.models import ConversationState, Person
 
+if TYPE_CHECKING:
+    from handlers.router import Router
+
 
 @dataclass
 class Ctx:
@@ -22,6 +25,7 @@ class Ctx:
     state: ConversationState
     now: datetime
     cipher: MultiFernet
+    router: Router
     modal_forms: bool = False
     replies: list[Reply] = field(default_factory=list)
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from handlers import language, privacy, welcome
+from handlers import forms, language, privacy, welcome
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import Inbound, Message, Reply
@@ -27,7 +27,7 @@ from storage.people import grant, identify
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
-MODULES = (welcome, language, privacy)
+MODULES = (welcome, language, privacy, forms)
 
 
 class Core:
@@ -100,6 +100,7 @@ class Core:
                     state=load_state(session, inbound.person_id),
                     now=now or utcnow(),
                     cipher=self.cipher,
+                    router=self.router,
                     modal_forms=modal_forms,
                 )
                 self.router.dispatch(ctx, inbound)

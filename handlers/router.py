@@ -1,15 +1,16 @@
 """Routes what a person did to the handler in charge.
 
-Order: a click on a prompt goes to the prompt's action; a `/command` to its command (unknown
-ones get the list); text that names an option of the person's latest open prompt counts as a
-click; other text goes to the flow the person is in, or gets a hint.
+Order: a click on a prompt goes to the prompt's action; a form submission to the forms; a
+`/command` to its command (unknown ones get a hint); other text goes to the flow the person is
+in; outside any flow, text naming an option of the person's latest open prompt counts as a click;
+anything else gets a hint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handlers.context import Ctx
 from handlers.text import MAX_TEXT, clean, match_option
@@ -17,9 +18,13 @@ from handlers.ui import Inbound
 from storage.conversations import get_prompt, latest_open_prompt, use_prompt
 from storage.models import Prompt
 
+if TYPE_CHECKING:
+    from handlers.forms import FormSpec
+
 CommandHandler = Callable[[Ctx, str], None]
 ActionHandler = Callable[[Ctx, str, dict[str, Any]], None]
 TextHandler = Callable[[Ctx, str], None]
+SubmissionHandler = Callable[[Ctx, str, dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Router:
         self.listed: list[Command] = []
         self.actions: dict[str, ActionHandler] = {}
         self.flows: dict[str, TextHandler] = {}
+        self.forms: dict[str, FormSpec] = {}
+        self.on_submission: SubmissionHandler | None = None
 
     def command(
         self, *names: str, help_key: str | None = None
@@ -65,10 +72,20 @@ class Router:
 
         return register
 
+    def form(self, spec: FormSpec) -> None:
+        self.forms[spec.form_id] = spec
+
+    def form_submission(self, handler: SubmissionHandler) -> SubmissionHandler:
+        self.on_submission = handler
+        return handler
+
     def dispatch(self, ctx: Ctx, inbound: Inbound) -> None:
         """Handle one inbound event; bad input gets a message and changes nothing."""
         if inbound.prompt_id is not None:
             self._click(ctx, inbound.prompt_id, inbound.option)
+            return
+        if inbound.form_id is not None and self.on_submission is not None:
+            self.on_submission(ctx, inbound.form_id, inbound.form_values or {})
             return
         text = clean(inbound.text or "")
         if not text:
@@ -79,19 +96,19 @@ class Router:
         if text.startswith("/"):
             self._command(ctx, text)
             return
-        prompt = latest_open_prompt(ctx.session, ctx.person.id)  # type: ignore[arg-type]
-        if prompt is not None:
-            index = match_option(text, [o["label"] for o in prompt.options])
-            if index is not None:
-                self._choose(ctx, prompt, index)
-                return
         handler = self.flows.get(ctx.state.flow)
         if handler is not None:
             handler(ctx, text)
-        elif prompt is not None:
+            return
+        prompt = latest_open_prompt(ctx.session, ctx.person.id)  # type: ignore[arg-type]
+        if prompt is None:
+            ctx.say("hint-not-understood")
+            return
+        index = match_option(text, [o["label"] for o in prompt.options])
+        if index is None:
             ctx.say("error-pick-option", count=len(prompt.options))
         else:
-            ctx.say("hint-not-understood")
+            self._choose(ctx, prompt, index)
 
     def _command(self, ctx: Ctx, text: str) -> None:
         word, _, args = text.partition(" ")

@@ -48,6 +48,10 @@ class FormField:
     required: bool = True
     hint: str = ""
     max_length: int = 1000
+    low: int = 0
+    high: int = 100
+    future: bool = False
+    past: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,14 @@ class Form:
 
 
 @dataclass(frozen=True)
+class FormErrors:
+    """A submitted form refused: a message per field (shown on the field in a modal)."""
+
+    form_id: str
+    errors: dict[str, str]
+
+
+@dataclass(frozen=True)
 class File:
     filename: str
     content: bytes
@@ -68,7 +80,7 @@ class File:
     caption: str = ""
 
 
-Item = Message | Choice | Form | File
+Item = Message | Choice | Form | FormErrors | File
 
 
 @dataclass(frozen=True)

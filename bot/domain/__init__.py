@@ -1,0 +1,1 @@
+"""Domain rules: pure functions, no I/O (matching, eligibility, dates, cadence, synthesis)."""
