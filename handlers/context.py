@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import MultiFernet
-from sqlmodel import Session
 
+from handlers.outgoing import Outgoing
 from handlers.ui import Choice, Item, Message, Option, Reply
 from messages.catalog import t
 from storage.conversations import clear_state, open_prompt, set_state
@@ -19,11 +18,11 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Ctx:
-    session: Session
+class Ctx(Outgoing):
+    """One inbound event being handled: who speaks, where they stand, and what to answer."""
+
     person: Person
     state: ConversationState
-    now: datetime
     cipher: MultiFernet
     router: Router
     modal_forms: bool = False

@@ -101,3 +101,40 @@ class Inbound:
     option: int | None = None
     form_id: str | None = None
     form_values: dict[str, Any] | None = None
+
+
+def to_payload(item: Item) -> dict[str, Any]:
+    """A JSON-ready form of an item, for the outbox."""
+    if isinstance(item, Message):
+        return {"type": "message", "text": item.text}
+    if isinstance(item, Choice):
+        options = [{"label": o.label, "value": o.value} for o in item.options]
+        return {
+            "type": "choice",
+            "text": item.text,
+            "options": options,
+            "prompt_id": item.prompt_id,
+        }
+    if isinstance(item, File):
+        return {
+            "type": "file",
+            "filename": item.filename,
+            "content": item.content.decode("utf-8"),
+            "mime_type": item.mime_type,
+            "caption": item.caption,
+        }
+    raise TypeError(f"{type(item).__name__} cannot wait in the outbox")
+
+
+def from_payload(payload: dict[str, Any]) -> Item:
+    """The item an outbox payload holds."""
+    kind = payload["type"]
+    if kind == "message":
+        return Message(payload["text"])
+    if kind == "choice":
+        options = tuple(Option(o["label"], o["value"]) for o in payload["options"])
+        return Choice(payload["text"], options, payload["prompt_id"])
+    if kind == "file":
+        content = payload["content"].encode("utf-8")
+        return File(payload["filename"], content, payload["mime_type"], payload["caption"])
+    raise ValueError(f"unknown outbox item type {kind!r}")

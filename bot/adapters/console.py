@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from bot.delivery import deliver_due
 from handlers.core import Core
 from handlers.text import clean
 from handlers.ui import Choice, File, Inbound, Item, Message, Reply
+from storage.models import Identity
 
 PLATFORM = "console"
 MAX_NAME = 64
@@ -53,6 +55,16 @@ class ConsoleAdapter:
         person_id = self.core.identify(PLATFORM, self.speaker, display_name=self.speaker)
         self.names[person_id] = self.speaker
         self.show(self.core.handle(Inbound(person_id, text=line)))
+        self.flush_outbox()
+
+    def flush_outbox(self) -> None:
+        """Print what waits in the outbox for console people (messages to others, nudges)."""
+        while deliver_due(self.core.engine, PLATFORM, self.deliver, batch=100):
+            pass
+        self.out.flush()
+
+    def deliver(self, identity: Identity, item: Item) -> None:
+        self.render(identity.user_key, item)
 
     def show(self, replies: list[Reply]) -> None:
         for reply in replies:

@@ -1,0 +1,55 @@
+"""Messages to people other than the one speaking: through the outbox, in their language.
+
+Flows reach it through their `Ctx`; the scheduler's sweeps, which have nobody speaking, use it
+directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from handlers.ui import Choice, Item, Message, Option, to_payload
+from messages.catalog import t
+from storage.conversations import open_prompt
+from storage.models import Person
+from storage.outbox import enqueue
+
+
+@dataclass
+class Outgoing:
+    session: Session
+    now: datetime
+
+    def notify(self, person_id: int, item: Item, dedup_key: str | None = None) -> bool:
+        """Queue an item for someone; False if `dedup_key` was queued before."""
+        return enqueue(self.session, person_id, "message", to_payload(item), dedup_key=dedup_key)
+
+    def tell(self, person_id: int, key: str, **params: Any) -> None:
+        """Send the text `key` to someone, in their language."""
+        self.notify(person_id, Message(self.t_for(person_id, key, **params)))
+
+    def offer(
+        self,
+        person_id: int,
+        text: str,
+        options: list[tuple[str, str]],
+        action: str,
+        context: dict[str, Any] | None = None,
+    ) -> None:
+        """Send someone buttons; their click calls the handler registered for `action`."""
+        stored = [{"label": label, "value": value} for label, value in options]
+        prompt = open_prompt(self.session, person_id, action, stored, context)
+        choice = Choice(text, tuple(Option(label, value) for label, value in options), prompt.id)
+        self.notify(person_id, choice)
+
+    def locale_of(self, person_id: int) -> str:
+        person = self.session.get(Person, person_id)
+        return person.locale if person is not None else "fr"
+
+    def t_for(self, person_id: int, key: str, **params: Any) -> str:
+        """A text in someone's language."""
+        return t(self.locale_of(person_id), key, **params)

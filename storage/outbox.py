@@ -1,0 +1,100 @@
+"""The outbox: what waits to be delivered, claimed by one worker at a time, retried until sent.
+
+A row's `dedup_key` is unique, so inserting the same nudge twice (two sweeps, two replicas) is a
+no-op. Workers claim rows with `FOR UPDATE SKIP LOCKED` on PostgreSQL, so each row is sent once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from storage.enums import OutboxStatus
+from storage.models import Identity, Outbox
+from storage.types import utcnow
+
+MAX_BACKOFF = timedelta(hours=1)
+
+
+def enqueue(
+    session: Session,
+    person_id: int,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    dedup_key: str | None = None,
+    due_at: datetime | None = None,
+) -> bool:
+    """Queue a delivery; False when a row with the same `dedup_key` already exists."""
+    values = {
+        "dedup_key": dedup_key or f"{kind}:{uuid.uuid4().hex}",
+        "person_id": person_id,
+        "kind": kind,
+        "payload": payload,
+        "status": OutboxStatus.pending,
+        "attempts": 0,
+        "next_attempt_at": due_at or utcnow(),
+        "created_at": utcnow(),
+        "last_error": "",
+    }
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(Outbox).values(**values).on_conflict_do_nothing()
+    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+
+
+def claim(
+    session: Session, platform: str, now: datetime, limit: int
+) -> list[tuple[Outbox, Identity]]:
+    """Due rows whose person is reached on `platform`, locked for this transaction.
+
+    A person with several accounts is reached on the first one they had, so that each row goes
+    out on exactly one platform.
+    """
+    account = aliased(Identity)
+    first_account = (
+        select(func.min(account.id))
+        .where(account.person_id == col(Outbox.person_id))
+        .correlate(Outbox)
+        .scalar_subquery()
+    )
+    rows = session.exec(
+        select(Outbox, Identity)
+        .join(Identity, col(Identity.id) == first_account)
+        .where(
+            Outbox.status == OutboxStatus.pending,
+            col(Outbox.next_attempt_at) <= now,
+            Identity.platform == platform,
+        )
+        .order_by(col(Outbox.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Outbox)
+    ).all()
+    return [(row[0], row[1]) for row in rows]
+
+
+def mark_sent(session: Session, row: Outbox, now: datetime) -> None:
+    row.status, row.sent_at, row.attempts = OutboxStatus.sent, now, row.attempts + 1
+    session.add(row)
+
+
+def mark_retry(
+    session: Session, row: Outbox, now: datetime, error: str, after: float | None = None
+) -> None:
+    """Try again later: after `after` seconds if the platform said so, else with back-off."""
+    row.attempts += 1
+    delay = timedelta(seconds=after) if after else timedelta(seconds=5 * 2 ** min(row.attempts, 12))
+    row.next_attempt_at = now + min(delay, MAX_BACKOFF)
+    row.last_error = error[:500]
+    session.add(row)
+
+
+def mark_failed(session: Session, row: Outbox, error: str) -> None:
+    """The platform refused for good (the person blocked the bot): kept, not retried."""
+    row.status, row.attempts, row.last_error = OutboxStatus.failed, row.attempts + 1, error[:500]
+    session.add(row)
