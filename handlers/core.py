@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from handlers import forms, language, privacy, welcome
+from handlers import apply, charter, forms, language, matching_flow, privacy, welcome
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import Inbound, Message, Reply
@@ -27,7 +27,7 @@ from storage.people import grant, identify
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
-MODULES = (welcome, language, privacy, forms)
+MODULES = (welcome, apply, matching_flow, charter, language, privacy, forms)
 
 
 class Core:

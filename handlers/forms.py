@@ -25,8 +25,10 @@ from handlers.router import Router
 from handlers.text import match_option
 from handlers.ui import FieldKind, Form, FormErrors, FormField
 from messages.catalog import format_when
+from storage.conversations import close_prompts
 
 FLOW = "form"
+FIELD_ACTIONS = ("form-field", "form-date")
 Builder = Callable[[Ctx, dict[str, Any]], tuple[str, list[FormField]]]
 Submitter = Callable[[Ctx, dict[str, Any], dict[str, Any]], dict[str, FieldError] | None]
 
@@ -76,6 +78,7 @@ def shown_value(ctx: Ctx, field: FormField, value: Any) -> str:
 
 
 def _ask(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
+    close_prompts(ctx.session, ctx.person.id, FIELD_ACTIONS)  # type: ignore[arg-type]
     index = data["index"]
     field = fields[index]
     lines = [ctx.t("form-progress", index=index + 1, total=len(fields), label=field.label)]
@@ -137,6 +140,7 @@ def _advance(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
 
 def _submit(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
     spec = ctx.router.forms[data["form"]]
+    close_prompts(ctx.session, ctx.person.id, FIELD_ACTIONS)  # type: ignore[arg-type]
     ctx.finish()
     errors = spec.submit(ctx, data["values"], data["params"])
     if not errors:

@@ -35,6 +35,19 @@ def clear_state(session: Session, state: ConversationState) -> None:
     set_state(session, state, "", "", {})
 
 
+def close_prompts(session: Session, person_id: int, actions: tuple[str, ...]) -> None:
+    """Make the person's open prompts for `actions` stale (their question was answered by text)."""
+    session.execute(
+        update(Prompt)
+        .where(
+            col(Prompt.person_id) == person_id,
+            col(Prompt.action).in_(actions),
+            col(Prompt.used_at).is_(None),
+        )
+        .values(superseded=True)
+    )
+
+
 def open_prompt(
     session: Session,
     person_id: int,

@@ -46,6 +46,7 @@ class Programme(SQLModel, table=True):
     target_sessions: int = 6
     max_gap_days: int = 56
     proposals_count: int = 3
+    matching: str = Field(default="on_apply", max_length=16)
     mentor_capacity: int = 1
     answer_delay_days: int = 3
     retention_days: int = 365

@@ -74,3 +74,16 @@ def grant(
 
 def roles_of(session: Session, person_id: int) -> set[str]:
     return set(session.exec(select(RoleGrant.role).where(RoleGrant.person_id == person_id)))
+
+
+def coordinators_for(session: Session, programme_id: int, referent_id: int | None) -> list[int]:
+    """Who to tell about a pair: its referent, or else the programme's admins."""
+    if referent_id is not None:
+        return [referent_id]
+    rows = session.exec(
+        select(RoleGrant.person_id).where(
+            RoleGrant.role == GrantRole.admin,
+            (RoleGrant.programme_id == programme_id) | (RoleGrant.programme_id == None),  # noqa: E711
+        )
+    ).all()
+    return sorted(set(rows))

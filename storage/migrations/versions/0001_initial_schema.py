@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 05:32:38.632623
 """
 
 from collections.abc import Sequence
@@ -59,6 +58,7 @@ def upgrade() -> None:
         sa.Column("target_sessions", sa.Integer(), nullable=False),
         sa.Column("max_gap_days", sa.Integer(), nullable=False),
         sa.Column("proposals_count", sa.Integer(), nullable=False),
+        sa.Column("matching", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("mentor_capacity", sa.Integer(), nullable=False),
         sa.Column("answer_delay_days", sa.Integer(), nullable=False),
         sa.Column("retention_days", sa.Integer(), nullable=False),

@@ -1,0 +1,111 @@
+"""What matching reads (profiles, free places, exclusions) and writes (proposals, pairs)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, func, or_, select
+
+from bot.domain.matching import Profile
+from storage.enums import ApplicationStatus, PairState, Role
+from storage.models import Application, Pair, Person, Programme, Proposal
+
+HOLDING = (PairState.proposed, PairState.awaiting_charter, PairState.active)
+
+
+def profile(application: Application, person: Person, free_places: int = 1) -> Profile:
+    answers = application.answers
+    return Profile(
+        application_id=application.id,  # type: ignore[arg-type]
+        person_id=person.id,  # type: ignore[arg-type]
+        name=person.display_name,
+        organisation=answers.get("organisation", ""),
+        unit=answers.get("unit") or "",
+        manager=answers.get("manager", ""),
+        location=answers.get("location", ""),
+        topics=frozenset(answers.get("topics", [])),
+        formats=frozenset([answers.get("format", "any")]),
+        languages=frozenset(answers.get("languages", [])),
+        years=int(answers.get("years") or 0),
+        free_places=free_places,
+    )
+
+
+def places_taken(session: Session, programme_id: int, mentor_person_id: int) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(Pair)
+        .where(
+            Pair.programme_id == programme_id,
+            Pair.mentor_person_id == mentor_person_id,
+            col(Pair.state).in_(HOLDING),
+        )
+    ).one()
+
+
+def mentor_profiles(session: Session, programme: Programme) -> list[Profile]:
+    """Every eligible mentor of the programme, with the places each has left."""
+    taken = dict(
+        session.exec(
+            select(Pair.mentor_person_id, func.count())
+            .where(Pair.programme_id == programme.id, col(Pair.state).in_(HOLDING))
+            .group_by(col(Pair.mentor_person_id))
+        ).all()
+    )
+    rows = session.exec(
+        select(Application, Person)
+        .join(Person, col(Person.id) == col(Application.person_id))
+        .where(
+            Application.programme_id == programme.id,
+            Application.role == Role.mentor,
+            Application.status == ApplicationStatus.eligible,
+        )
+    ).all()
+    return [
+        profile(app, person, programme.mentor_capacity - taken.get(person.id, 0))
+        for app, person in rows
+    ]
+
+
+def excluded_mentors(session: Session, mentee_application: Application) -> set[int]:
+    """People not to propose again: ever paired with this mentee, or already proposed."""
+    paired = session.exec(
+        select(Pair.mentor_person_id).where(Pair.mentee_person_id == mentee_application.person_id)
+    ).all()
+    proposed = session.exec(
+        select(Application.person_id)
+        .join(Proposal, col(Proposal.mentor_application_id) == col(Application.id))
+        .where(Proposal.mentee_application_id == mentee_application.id)
+    ).all()
+    return set(paired) | set(proposed)
+
+
+def proposals_of(session: Session, mentee_application_id: int, round_: int) -> list[Proposal]:
+    return list(
+        session.exec(
+            select(Proposal)
+            .where(
+                Proposal.mentee_application_id == mentee_application_id, Proposal.round == round_
+            )
+            .order_by(col(Proposal.rank))
+        )
+    )
+
+
+def latest_round(session: Session, mentee_application_id: int) -> int:
+    found = session.exec(
+        select(func.max(Proposal.round)).where(
+            Proposal.mentee_application_id == mentee_application_id
+        )
+    ).one()
+    return int(found or 0)
+
+
+def open_pair_of(session: Session, person_id: int) -> Pair | None:
+    """The person's pair that is being formed or running, mentee side first."""
+    return session.exec(
+        select(Pair)
+        .where(
+            or_(Pair.mentee_person_id == person_id, Pair.mentor_person_id == person_id),
+            col(Pair.state).in_(HOLDING),
+        )
+        .order_by(col(Pair.id).desc())
+    ).first()
