@@ -18,7 +18,7 @@ import pytest
 from cryptography.fernet import Fernet, MultiFernet
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from bot.adapters.console import ConsoleAdapter
 from handlers.core import Core
@@ -130,3 +130,16 @@ class Dialog:
 @pytest.fixture
 def dialog(core: Core, tmp_path: Path) -> Dialog:
     return Dialog(core, tmp_path / "files")
+
+
+@pytest.fixture
+def programme(engine: Engine) -> int:
+    """The demo programme (applications open, one mentor rule), as a fresh install has it."""
+    from bot.demo import ensure_demo_programme
+    from storage.programmes import any_programme
+
+    ensure_demo_programme(engine)
+    with Session(engine) as session:
+        found = any_programme(session)
+        assert found is not None and found.id is not None
+        return found.id
