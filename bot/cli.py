@@ -38,15 +38,21 @@ def load_settings() -> Settings:
         raise typer.Exit(2) from exc
 
 
-def start_console(settings: Settings, db: str | None, demo: bool) -> None:
+def start_console(settings: Settings, db: str | None, demo: bool, sweeps: bool) -> None:
     from bot.adapters.console import run_console
     from bot.app import build_core
     from bot.demo import ensure_demo_programme
+    from bot.scheduler import start_scheduler
 
     core = build_core(settings, db)
     if demo and ensure_demo_programme(core.engine):
         err.print("[dim]Demo programme created.[/dim]")
-    run_console(core, Path("mentorbot-files"))
+    scheduler = start_scheduler(core.engine) if sweeps else None
+    try:
+        run_console(core, Path("mentorbot-files"))
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
 
 
 @app.command()
@@ -60,7 +66,7 @@ def run() -> None:
         )
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING)
-    start_console(settings, None, demo=True)
+    start_console(settings, None, demo=True, sweeps=True)
 
 
 @app.command()
@@ -69,10 +75,13 @@ def console(
     demo: Annotated[
         bool, typer.Option(help="Create the demo programme if the database has none.")
     ] = True,
+    sweeps: Annotated[
+        bool, typer.Option(help="Run the scheduler's sweeps (reminders, expiries) meanwhile.")
+    ] = False,
 ) -> None:
     """Chat in the terminal: `@name` switches the speaker, other lines are messages."""
     logging.basicConfig(level=logging.WARNING)
-    start_console(load_settings(), db, demo)
+    start_console(load_settings(), db, demo, sweeps)
 
 
 @db_app.command("upgrade")

@@ -85,7 +85,7 @@ def submit_form(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> Non
     for role in params["roles"]:
         unmet = unmet_rules(programme.eligibility, role, values)
         reason = unmet[0].rule if unmet else ""
-        application = save_application(ctx.session, programme.id, person.id, role, values, reason)  # type: ignore[arg-type]
+        application = save_application(ctx.session, programme.id, person.id, role, values, reason)
         role_name = ctx.t(f"role-{role}")
         if unmet:
             rule = unmet[0]
@@ -115,7 +115,7 @@ def register(router: Router) -> None:
         if problem:
             ctx.send_text(problem)
             return
-        if any(a.programme_id == programme.id for a in applications_of(ctx.session, ctx.person.id)):  # type: ignore[arg-type]
+        if any(a.programme_id == programme.id for a in applications_of(ctx.session, ctx.me)):
             show_application(ctx, "")
             return
         options = [
@@ -134,7 +134,7 @@ def register(router: Router) -> None:
     @router.command("application", "candidature", help_key="help-cmd-application")
     def show_application(ctx: Ctx, _args: str) -> None:
         """Show the person's application, with edit and withdraw while matching has not happened."""
-        live = applications_of(ctx.session, ctx.person.id)  # type: ignore[arg-type]
+        live = applications_of(ctx.session, ctx.me)
         if not live:
             ctx.say("application-none")
             return
@@ -178,7 +178,7 @@ def register(router: Router) -> None:
 
 
 def _still_editable(ctx: Ctx, ids: list[int]) -> list[Application]:
-    live = applications_of(ctx.session, ctx.person.id)  # type: ignore[arg-type]
+    live = applications_of(ctx.session, ctx.me)
     return [a for a in live if a.id in ids and a.status != ApplicationStatus.matched]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from handlers.consent import ask_consent
 from handlers.context import Ctx
 from handlers.outgoing import Outgoing
 from handlers.router import Router
@@ -65,7 +66,7 @@ def register(router: Router) -> None:
         if (
             pair is None
             or charter is None
-            or ctx.person.id not in sides
+            or ctx.me not in sides
             or pair.state
             not in (
                 PairState.awaiting_charter,
@@ -76,13 +77,13 @@ def register(router: Router) -> None:
             return
         if charter.id != context["charter"]:
             ctx.say("charter-changed")
-            send_charter(ctx, pair, ctx.person.id)  # type: ignore[arg-type]
+            send_charter(ctx, pair, ctx.me)
             return
         _, language = charter_text(charter, ctx.person.locale)
         ctx.session.add(
             CharterAcceptance(
-                person_id=ctx.person.id,  # type: ignore[arg-type]
-                charter_id=charter.id,  # type: ignore[arg-type]
+                person_id=ctx.me,
+                charter_id=charter.id,
                 sha256=charter.sha256,
                 locale=language,
                 accepted_at=ctx.now,
@@ -97,5 +98,6 @@ def register(router: Router) -> None:
             ctx.session.add(pair)
             for side in sides:
                 ctx.tell(side, "pair-active")
+            ask_consent(ctx, pair)
         else:
             ctx.say("charter-accepted-again")

@@ -28,12 +28,18 @@ class Ctx(Outgoing):
     modal_forms: bool = False
     replies: list[Reply] = field(default_factory=list)
 
+    @property
+    def me(self) -> int:
+        """The speaking person's id (always set: the core loads the person first)."""
+        assert self.person.id is not None
+        return self.person.id
+
     def t(self, key: str, **params: Any) -> str:
         """A text in this person's language."""
         return t(self.person.locale, key, **params)
 
     def send(self, item: Item) -> None:
-        self.replies.append(Reply(self.person.id, item))  # type: ignore[arg-type]
+        self.replies.append(Reply(self.person.id, item))
 
     def send_text(self, text: str) -> None:
         self.send(Message(text))
@@ -51,7 +57,7 @@ class Ctx(Outgoing):
     ) -> None:
         """Offer buttons `(label, value)`; a click calls the handler registered for `action`."""
         stored = [{"label": label, "value": value} for label, value in options]
-        prompt = open_prompt(self.session, self.person.id, action, stored, context)  # type: ignore[arg-type]
+        prompt = open_prompt(self.session, self.person.id, action, stored, context)
         self.send(Choice(text, tuple(Option(label, value) for label, value in options), prompt.id))
 
     def goto(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:

@@ -14,7 +14,19 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from handlers import apply, charter, forms, language, matching_flow, privacy, welcome
+from handlers import (
+    agreement,
+    apply,
+    charter,
+    forms,
+    language,
+    matching_flow,
+    objectives,
+    privacy,
+    status,
+    welcome,
+    withdraw,
+)
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import Inbound, Message, Reply
@@ -27,7 +39,19 @@ from storage.people import grant, identify
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
-MODULES = (welcome, apply, matching_flow, charter, language, privacy, forms)
+MODULES = (
+    welcome,
+    status,
+    apply,
+    matching_flow,
+    charter,
+    agreement,
+    objectives,
+    withdraw,
+    language,
+    privacy,
+    forms,
+)
 
 
 class Core:

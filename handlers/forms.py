@@ -78,7 +78,7 @@ def shown_value(ctx: Ctx, field: FormField, value: Any) -> str:
 
 
 def _ask(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
-    close_prompts(ctx.session, ctx.person.id, FIELD_ACTIONS)  # type: ignore[arg-type]
+    close_prompts(ctx.session, ctx.me, FIELD_ACTIONS)
     index = data["index"]
     field = fields[index]
     lines = [ctx.t("form-progress", index=index + 1, total=len(fields), label=field.label)]
@@ -97,6 +97,16 @@ def _ask(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
         ctx.ask("\n".join(lines), options, "form-field", {"form": data["form"], "index": index})
     else:
         ctx.send_text("\n".join(lines))
+
+
+def repeat_question(ctx: Ctx) -> None:
+    """Ask the current field of the form in progress again (after a restart, or on /status)."""
+    data = dict(ctx.state.data)
+    if ctx.state.step == "modal":
+        title, fields = ctx.router.forms[data["form"]].build(ctx, data["params"])
+        ctx.send(Form(data["form"], title, tuple(fields), data["values"]))
+        return
+    _ask(ctx, _fields(ctx, data), data)
 
 
 def _fields(ctx: Ctx, data: dict[str, Any]) -> list[FormField]:
@@ -140,7 +150,7 @@ def _advance(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
 
 def _submit(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
     spec = ctx.router.forms[data["form"]]
-    close_prompts(ctx.session, ctx.person.id, FIELD_ACTIONS)  # type: ignore[arg-type]
+    close_prompts(ctx.session, ctx.me, FIELD_ACTIONS)
     ctx.finish()
     errors = spec.submit(ctx, data["values"], data["params"])
     if not errors:

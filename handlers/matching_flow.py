@@ -42,7 +42,7 @@ def after_eligible_mentee(ctx: Ctx, programme: Programme, application: Applicati
     if programme.matching != "on_apply":
         ctx.say("apply-next-mentee-later")
         return
-    if latest_round(ctx.session, application.id) == 0:  # type: ignore[arg-type]
+    if latest_round(ctx.session, application.id) == 0:
         offer_proposals(ctx, programme, application, 1)
 
 
@@ -59,7 +59,7 @@ def offer_proposals(
     )
     if not suggestions:
         out.tell(application.person_id, "proposals-none")
-        for coordinator in coordinators_for(out.session, programme.id, None):  # type: ignore[arg-type]
+        for coordinator in coordinators_for(out.session, programme.id, None):
             out.tell(coordinator, "coordinator-no-mentor", name=person.display_name)
         return False
     proposals = [
@@ -79,8 +79,8 @@ def _store(
     rank: int,
 ) -> Proposal:
     proposal = Proposal(
-        programme_id=programme.id,  # type: ignore[arg-type]
-        mentee_application_id=application.id,  # type: ignore[arg-type]
+        programme_id=programme.id,
+        mentee_application_id=application.id,
         mentor_application_id=suggestion.mentor.application_id,
         round=round_,
         rank=rank,
@@ -156,7 +156,7 @@ def ask_mentor(out: Outgoing, programme: Programme, proposal: Proposal) -> Pair:
     proposal.status = "asked"
     out.session.add(proposal)
     pair = Pair(
-        programme_id=programme.id,  # type: ignore[arg-type]
+        programme_id=programme.id,
         mentor_person_id=mentor_app.person_id,
         mentee_person_id=mentee_app.person_id,
         proposal_id=proposal.id,
@@ -194,7 +194,7 @@ def forward(out: Outgoing, pair: Pair, why: str) -> None:
     assert application is not None
     former = out.session.get(Person, pair.mentor_person_id)
     name = former.display_name if former else "?"
-    for candidate in proposals_of(out.session, application.id, proposal.round):  # type: ignore[arg-type]
+    for candidate in proposals_of(out.session, application.id, proposal.round):
         if candidate.status != "shown" or not _has_room(out, programme, candidate):
             continue
         new_pair = ask_mentor(out, programme, candidate)
@@ -207,14 +207,14 @@ def forward(out: Outgoing, pair: Pair, why: str) -> None:
         )
         return
     out.tell(application.person_id, f"mentee-back-to-picking-{why}", name=name)
-    offer_proposals(out, programme, application, latest_round(out.session, application.id) + 1)  # type: ignore[arg-type]
+    offer_proposals(out, programme, application, latest_round(out.session, application.id) + 1)
 
 
 def _has_room(out: Outgoing, programme: Programme, proposal: Proposal) -> bool:
     mentor_app = out.session.get(Application, proposal.mentor_application_id)
     if mentor_app is None or mentor_app.status != ApplicationStatus.eligible:
         return False
-    return places_taken(out.session, programme.id, mentor_app.person_id) < programme.mentor_capacity  # type: ignore[arg-type]
+    return places_taken(out.session, programme.id, mentor_app.person_id) < programme.mentor_capacity
 
 
 def register(router: Router) -> None:
@@ -234,11 +234,11 @@ def register(router: Router) -> None:
             if not offer_proposals(ctx, programme, application, context["round"] + 1):
                 present(
                     ctx, application, proposals_of(ctx.session, application.id, context["round"]), 0
-                )  # type: ignore[arg-type]
+                )
             return
         if value == "none":
             ctx.say("proposals-declined-all")
-            for coordinator in coordinators_for(ctx.session, programme.id, None):  # type: ignore[arg-type]
+            for coordinator in coordinators_for(ctx.session, programme.id, None):
                 ctx.tell(coordinator, "coordinator-all-declined", name=ctx.person.display_name)
             return
         proposal = ctx.session.get(Proposal, int(value[1:]))
@@ -246,22 +246,18 @@ def register(router: Router) -> None:
             ctx.say("error-button-stale")
         elif not _has_room(ctx, programme, proposal):
             ctx.say("proposals-mentor-full")
-            present(ctx, application, proposals_of(ctx.session, application.id, proposal.round), 0)  # type: ignore[arg-type]
+            present(ctx, application, proposals_of(ctx.session, application.id, proposal.round), 0)
         else:
             pair = ask_mentor(ctx, programme, proposal)
             mentor = ctx.session.get(Person, pair.mentor_person_id)
-            when = format_when(pair.answer_due_at, ctx.person.locale, ctx.person.timezone)  # type: ignore[arg-type]
+            when = format_when(pair.answer_due_at, ctx.person.locale, ctx.person.timezone)
             ctx.say("proposals-asked", name=mentor.display_name if mentor else "?", when=when)
 
     @router.action("mentor-answer")
     def answer(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """Accept (the charter comes next) or decline (the mentee's next choice is asked)."""
         pair = ctx.session.get(Pair, context["pair"])
-        if (
-            pair is None
-            or pair.mentor_person_id != ctx.person.id
-            or pair.state != PairState.proposed
-        ):
+        if pair is None or pair.mentor_person_id != ctx.me or pair.state != PairState.proposed:
             ctx.say("mentor-request-gone")
             return
         if value == "accept":
@@ -279,9 +275,7 @@ def register(router: Router) -> None:
         pair = ctx.session.get(Pair, ctx.state.data["pair"])
         ctx.finish()
         if pair is not None and text.strip() != "-":
-            private_notes.write(
-                ctx.session, ctx.cipher, pair, ctx.person.id, "decline_reason", text
-            )  # type: ignore[arg-type]
+            private_notes.write(ctx.session, ctx.cipher, pair, ctx.me, "decline_reason", text)
         ctx.say("mentor-decline-thanks")
 
 

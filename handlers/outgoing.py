@@ -16,7 +16,7 @@ from handlers.ui import Choice, Item, Message, Option, to_payload
 from messages.catalog import t
 from storage.conversations import open_prompt
 from storage.models import Person
-from storage.outbox import enqueue
+from storage.outbox import enqueue, set_payload
 
 
 @dataclass
@@ -26,7 +26,8 @@ class Outgoing:
 
     def notify(self, person_id: int, item: Item, dedup_key: str | None = None) -> bool:
         """Queue an item for someone; False if `dedup_key` was queued before."""
-        return enqueue(self.session, person_id, "message", to_payload(item), dedup_key=dedup_key)
+        queued = enqueue(self.session, person_id, "message", to_payload(item), dedup_key=dedup_key)
+        return queued is not None
 
     def tell(self, person_id: int, key: str, **params: Any) -> None:
         """Send the text `key` to someone, in their language."""
@@ -39,12 +40,21 @@ class Outgoing:
         options: list[tuple[str, str]],
         action: str,
         context: dict[str, Any] | None = None,
-    ) -> None:
-        """Send someone buttons; their click calls the handler registered for `action`."""
+        dedup_key: str | None = None,
+    ) -> bool:
+        """Send someone buttons; their click calls the handler registered for `action`.
+
+        With `dedup_key`, a second offer under the same key sends nothing and opens no prompt
+        (the row is queued first, so two replicas cannot both open one).
+        """
+        row_id = enqueue(self.session, person_id, "message", {}, dedup_key=dedup_key)
+        if row_id is None:
+            return False
         stored = [{"label": label, "value": value} for label, value in options]
         prompt = open_prompt(self.session, person_id, action, stored, context)
         choice = Choice(text, tuple(Option(label, value) for label, value in options), prompt.id)
-        self.notify(person_id, choice)
+        set_payload(self.session, row_id, to_payload(choice))
+        return True
 
     def locale_of(self, person_id: int) -> str:
         person = self.session.get(Person, person_id)

@@ -21,8 +21,8 @@ def register(router: Router) -> None:
     @router.command("export", "exporter", help_key="help-cmd-export")
     def export(ctx: Ctx, _args: str) -> None:
         """Send the person a JSON file of everything held about them."""
-        data = personal_data.export(ctx.session, ctx.cipher, ctx.person.id)  # type: ignore[arg-type]
-        record(ctx.session, ctx.person.id, "personal_data.export", f"person:{ctx.person.id}")
+        data = personal_data.export(ctx.session, ctx.cipher, ctx.me)
+        record(ctx.session, ctx.me, "personal_data.export", f"person:{ctx.me}")
         content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
         ctx.send(
             File("mentorbot-export.json", content, "application/json", ctx.t("export-caption"))
@@ -44,5 +44,5 @@ def register(router: Router) -> None:
             ctx.say("erase-kept")
             return
         ctx.say("erase-done")
-        record(ctx.session, ctx.person.id, "personal_data.erase", f"person:{ctx.person.id}")
-        personal_data.erase(ctx.session, ctx.person.id)  # type: ignore[arg-type]
+        record(ctx.session, ctx.me, "personal_data.erase", f"person:{ctx.me}")
+        personal_data.erase(ctx.session, ctx.me)

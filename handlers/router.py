@@ -100,7 +100,7 @@ class Router:
         if handler is not None:
             handler(ctx, text)
             return
-        prompt = latest_open_prompt(ctx.session, ctx.person.id)  # type: ignore[arg-type]
+        prompt = latest_open_prompt(ctx.session, ctx.me)
         if prompt is None:
             ctx.say("hint-not-understood")
             return
@@ -121,7 +121,7 @@ class Router:
 
     def _click(self, ctx: Ctx, prompt_id: int, option: int | None) -> None:
         prompt = get_prompt(ctx.session, prompt_id)
-        if prompt is None or prompt.person_id != ctx.person.id:
+        if prompt is None or prompt.person_id != ctx.me:
             ctx.say("error-button-unknown")
         elif prompt.used_at is not None:
             ctx.say("error-button-used")

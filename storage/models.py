@@ -167,6 +167,12 @@ class Pair(SQLModel, table=True):
     preferred_format: str = Field(default="", max_length=32)
     last_meeting_at: datetime | None = _when(default=None)
 
+    def partner_of(self, person_id: int) -> int:
+        """The other member of the pair."""
+        return (
+            self.mentee_person_id if person_id == self.mentor_person_id else self.mentor_person_id
+        )
+
 
 class CharterAcceptance(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("person_id", "charter_id"),)

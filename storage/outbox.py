@@ -30,8 +30,8 @@ def enqueue(
     *,
     dedup_key: str | None = None,
     due_at: datetime | None = None,
-) -> bool:
-    """Queue a delivery; False when a row with the same `dedup_key` already exists."""
+) -> int | None:
+    """Queue a delivery; its id, or None when a row with the same `dedup_key` already exists."""
     values = {
         "dedup_key": dedup_key or f"{kind}:{uuid.uuid4().hex}",
         "person_id": person_id,
@@ -44,8 +44,17 @@ def enqueue(
         "last_error": "",
     }
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(Outbox).values(**values).on_conflict_do_nothing()
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    statement = (
+        dialect.insert(Outbox).values(**values).on_conflict_do_nothing().returning(Outbox.id)
+    )
+    return session.execute(statement).scalar()
+
+
+def set_payload(session: Session, row_id: int, payload: dict[str, Any]) -> None:
+    row = session.get(Outbox, row_id)
+    assert row is not None
+    row.payload = payload
+    session.add(row)
 
 
 def claim(

@@ -1,0 +1,126 @@
+"""Pause a pair until a date, or withdraw from it.
+
+```mermaid
+stateDiagram-v2
+    active --> paused: /pause, a date -> nudges stop until then
+    paused --> active: the date passes, or /pause -> "resume now"
+    active --> confirm: /withdraw
+    confirm --> reason: yes -> pair withdrawn, the other side and the referent told
+    reason --> [*]: optional private reason kept encrypted
+```
+A withdrawing mentor's mentee gets fresh proposals; either side is asked for a last meeting and
+the final questionnaire.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from handlers.context import Ctx
+from handlers.forms import FormSpec, open_form
+from handlers.pairing import end_pair, repair_mentee
+from handlers.router import Router
+from handlers.ui import FieldKind, FormField
+from messages.catalog import format_when
+from storage import private_notes
+from storage.enums import PairState
+from storage.matching import open_pair_of
+from storage.models import Pair, Person
+
+
+def _pause_form(ctx: Ctx, _params: dict[str, Any]) -> tuple[str, list[FormField]]:
+    until = FormField("until", ctx.t("pause-f-until"), FieldKind.date, future=True)
+    return ctx.t("pause-title"), [until]
+
+
+def _pause_submit(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> None:
+    pair = ctx.session.get(Pair, params["pair"])
+    if pair is None or pair.state != PairState.active:
+        ctx.say("pair-none")
+        return
+    pair.paused_until = datetime.fromisoformat(values["until"])
+    ctx.session.add(pair)
+    when = format_when(pair.paused_until, ctx.person.locale, ctx.person.timezone)
+    ctx.say("pause-set", when=when)
+    other = pair.partner_of(ctx.me)
+    other_when = format_when(pair.paused_until, ctx.locale_of(other), _zone(ctx, other))
+    ctx.tell(other, "pause-set-other", name=ctx.person.display_name, when=other_when)
+
+
+def _zone(ctx: Ctx, person_id: int) -> str:
+    person = ctx.session.get(Person, person_id)
+    return person.timezone if person else ctx.person.timezone
+
+
+def register(router: Router) -> None:
+    router.form(FormSpec("pause", _pause_form, _pause_submit))
+
+    @router.command("pause", help_key="help-cmd-pause")
+    def pause(ctx: Ctx, _args: str) -> None:
+        """Pause the pair until a date, or resume a paused pair."""
+        pair = open_pair_of(ctx.session, ctx.me)
+        if pair is None or pair.state != PairState.active:
+            ctx.say("pair-none")
+        elif pair.paused_until and pair.paused_until > ctx.now:
+            when = format_when(pair.paused_until, ctx.person.locale, ctx.person.timezone)
+            options = [(ctx.t("pause-resume"), "resume"), (ctx.t("pause-change"), "change")]
+            ctx.ask(ctx.t("pause-current", when=when), options, "pause", {"pair": pair.id})
+        else:
+            open_form(ctx, "pause", {"pair": pair.id})
+
+    @router.action("pause")
+    def pause_choice(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """Resume now, or pick another date."""
+        pair = ctx.session.get(Pair, context["pair"])
+        if pair is None or pair.state != PairState.active:
+            ctx.say("pair-none")
+        elif value == "change":
+            open_form(ctx, "pause", {"pair": pair.id})
+        else:
+            pair.paused_until = None
+            ctx.session.add(pair)
+            ctx.say("pause-resumed")
+            ctx.tell(pair.partner_of(ctx.me), "pause-resumed-other", name=ctx.person.display_name)
+
+    @router.command("withdraw", "quitter", help_key="help-cmd-withdraw")
+    def withdraw(ctx: Ctx, _args: str) -> None:
+        """Ask for confirmation before leaving the pair."""
+        pair = open_pair_of(ctx.session, ctx.me)
+        if pair is None:
+            ctx.say("pair-none")
+            return
+        options = [(ctx.t("withdraw-yes"), "yes"), (ctx.t("withdraw-no"), "no")]
+        ctx.ask(ctx.t("withdraw-confirm"), options, "withdraw", {"pair": pair.id})
+
+    @router.action("withdraw")
+    def confirm(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """Leave the pair on yes: the other side and the referent are told."""
+        pair = ctx.session.get(Pair, context["pair"])
+        if pair is None or pair.state not in (
+            PairState.proposed,
+            PairState.awaiting_charter,
+            PairState.active,
+        ):
+            ctx.say("pair-none")
+            return
+        if value != "yes":
+            ctx.say("withdraw-kept")
+            return
+        leaving_mentor = ctx.me == pair.mentor_person_id
+        end_pair(ctx, pair, ctx.me, "mentor" if leaving_mentor else "mentee")
+        other = pair.partner_of(ctx.me)
+        ctx.say("withdraw-done-mentor" if leaving_mentor else "withdraw-done-mentee")
+        ctx.tell(other, "withdraw-other", name=ctx.person.display_name)
+        ctx.goto("withdraw-reason", "reason", {"pair": pair.id})
+        if leaving_mentor:
+            repair_mentee(ctx, pair)
+
+    @router.flow("withdraw-reason")
+    def reason(ctx: Ctx, text: str) -> None:
+        """Keep the optional reason, encrypted, for the pair only."""
+        pair = ctx.session.get(Pair, ctx.state.data["pair"])
+        ctx.finish()
+        if pair is not None and text.strip() != "-":
+            private_notes.write(ctx.session, ctx.cipher, pair, ctx.me, "withdraw_reason", text)
+        ctx.say("withdraw-thanks")
