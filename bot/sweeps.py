@@ -17,11 +17,13 @@ from sqlmodel.sql.expression import Select
 from bot.domain.cadence import Cadence, anchor, cadence
 from handlers.consent import ask_fit
 from handlers.matching_flow import forward
+from handlers.meeting_notices import sweep_meetings
 from handlers.outgoing import Outgoing
+from handlers.questionnaires import invite
 from handlers.ui import Message
 from storage.db import session_scope
 from storage.enums import MeetingStatus, PairState
-from storage.models import Meeting, Pair, PairCheck, Person, Programme
+from storage.models import Meeting, Pair, PairCheck, Person, Programme, QuestionnaireWave
 from storage.people import coordinators_for
 from storage.types import utcnow
 
@@ -127,7 +129,33 @@ def ask_fit_after_first_meeting(engine: Engine, now: datetime) -> int:
     return asked
 
 
-SWEEPS: tuple[Sweep, ...] = (expire_requests, ask_fit_after_first_meeting, nudge_cadence)
+def invite_to_open_waves(engine: Engine, now: datetime) -> int:
+    """Invite to every questionnaire wave open now whoever has not been invited yet."""
+    invited = 0
+    with Session(engine) as session:
+        waves = [
+            w.id
+            for w in session.exec(
+                select(QuestionnaireWave).where(
+                    col(QuestionnaireWave.opens_at) <= now, col(QuestionnaireWave.closes_at) > now
+                )
+            )
+        ]
+    for wave_id in waves:
+        with session_scope(engine) as session:
+            wave = session.get(QuestionnaireWave, wave_id)
+            if wave is not None:
+                invited += invite(Outgoing(session, now), wave)
+    return invited
+
+
+SWEEPS: tuple[Sweep, ...] = (
+    expire_requests,
+    sweep_meetings,
+    ask_fit_after_first_meeting,
+    nudge_cadence,
+    invite_to_open_waves,
+)
 
 
 def run_sweeps(engine: Engine, now: datetime | None = None) -> dict[str, int]:

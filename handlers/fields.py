@@ -29,7 +29,7 @@ class Reading:
 def parse_field(field: FormField, raw: Any, reading: Reading) -> Any | FieldError:
     """The value of `field` for the answer `raw`; empty optional fields give None."""
     text = raw.strip() if isinstance(raw, str) else raw
-    if text in (None, "", [], "-"):
+    if text in (None, "", [], "-", "="):
         return None if not field.required else FieldError("field-required", {})
     if field.kind is FieldKind.text:
         if len(text) > field.max_length:

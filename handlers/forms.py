@@ -10,6 +10,7 @@ stateDiagram-v2
     field --> [*]: `/cancel`
 ```
 Killing the process loses nothing: the answers so far and the current field are in the state row.
+Answers to `secret` fields (private notes) wait there encrypted, like every private note.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from handlers.text import match_option
 from handlers.ui import FieldKind, Form, FormErrors, FormField
 from messages.catalog import format_when
 from storage.conversations import close_prompts
+from storage.crypto import decrypt, encrypt
 
 FLOW = "form"
 FIELD_ACTIONS = ("form-field", "form-date")
+SEALED = "sealed"
 Builder = Callable[[Ctx, dict[str, Any]], tuple[str, list[FormField]]]
 Submitter = Callable[[Ctx, dict[str, Any], dict[str, Any]], dict[str, FieldError] | None]
 
@@ -85,7 +88,7 @@ def _ask(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
     if field.hint:
         lines.append(field.hint)
     current = data["values"].get(field.name)
-    if current not in (None, "", []):
+    if current not in (None, "", []) and not field.secret:
         lines.append(ctx.t("form-current", value=shown_value(ctx, field, current)[:300]))
     if not field.required:
         lines.append(ctx.t("form-optional"))
@@ -97,6 +100,23 @@ def _ask(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
         ctx.ask("\n".join(lines), options, "form-field", {"form": data["form"], "index": index})
     else:
         ctx.send_text("\n".join(lines))
+
+
+def _kept(ctx: Ctx, field: FormField, value: Any) -> Any:
+    """A field's answer as it may wait in the state row: encrypted when the field is secret."""
+    if field.secret and value is not None:
+        return {SEALED: encrypt(ctx.cipher, value).decode("ascii")}
+    return value
+
+
+def _unsealed(ctx: Ctx, values: dict[str, Any]) -> dict[str, Any]:
+    """The answers with the secret ones decrypted, for the form's submit only."""
+    return {
+        name: decrypt(ctx.cipher, value[SEALED].encode("ascii"))
+        if isinstance(value, dict) and SEALED in value
+        else value
+        for name, value in values.items()
+    }
 
 
 def repeat_question(ctx: Ctx) -> None:
@@ -134,7 +154,7 @@ def _answer(ctx: Ctx, raw: Any) -> None:
             ctx.t("form-date-understood", when=shown), yes_no, "form-date", {"form": data["form"]}
         )
         return
-    data["values"] = {**data["values"], field.name: value}
+    data["values"] = {**data["values"], field.name: _kept(ctx, field, value)}
     _advance(ctx, fields, data)
 
 
@@ -152,7 +172,7 @@ def _submit(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
     spec = ctx.router.forms[data["form"]]
     close_prompts(ctx.session, ctx.me, FIELD_ACTIONS)
     ctx.finish()
-    errors = spec.submit(ctx, data["values"], data["params"])
+    errors = spec.submit(ctx, _unsealed(ctx, data["values"]), data["params"])
     if not errors:
         return
     if ctx.modal_forms:
@@ -179,7 +199,7 @@ def _submit_modal(ctx: Ctx, form_id: str, submitted: dict[str, Any]) -> None:
         if isinstance(value, FieldError):
             errors[field.name] = ctx.t(value.key, **value.params)
         else:
-            values[field.name] = value
+            values[field.name] = _kept(ctx, field, value)
     if errors:
         ctx.send(FormErrors(form_id, errors))
         return

@@ -41,17 +41,19 @@ class Outgoing:
         action: str,
         context: dict[str, Any] | None = None,
         dedup_key: str | None = None,
+        supersede: bool = True,
     ) -> bool:
         """Send someone buttons; their click calls the handler registered for `action`.
 
         With `dedup_key`, a second offer under the same key sends nothing and opens no prompt
-        (the row is queued first, so two replicas cannot both open one).
+        (the row is queued first, so two replicas cannot both open one). `supersede=False` keeps
+        the person's older buttons for the same action working (one per meeting, say).
         """
         row_id = enqueue(self.session, person_id, "message", {}, dedup_key=dedup_key)
         if row_id is None:
             return False
         stored = [{"label": label, "value": value} for label, value in options]
-        prompt = open_prompt(self.session, person_id, action, stored, context)
+        prompt = open_prompt(self.session, person_id, action, stored, context, supersede=supersede)
         choice = Choice(text, tuple(Option(label, value) for label, value in options), prompt.id)
         set_payload(self.session, row_id, to_payload(choice))
         return True

@@ -52,6 +52,7 @@ class FormField:
     high: int = 100
     future: bool = False
     past: bool = False
+    secret: bool = False
 
 
 @dataclass(frozen=True)

@@ -54,17 +54,21 @@ def open_prompt(
     action: str,
     options: list[dict[str, Any]],
     context: dict[str, Any] | None = None,
+    *,
+    supersede: bool = True,
 ) -> Prompt:
-    """Store a new prompt; the person's older open prompts for the same action go stale."""
-    session.execute(
-        update(Prompt)
-        .where(
-            col(Prompt.person_id) == person_id,
-            col(Prompt.action) == action,
-            col(Prompt.used_at).is_(None),
+    """Store a new prompt; unless `supersede` is off, the person's older open prompts for the
+    same action go stale (a question asked again replaces the old one)."""
+    if supersede:
+        session.execute(
+            update(Prompt)
+            .where(
+                col(Prompt.person_id) == person_id,
+                col(Prompt.action) == action,
+                col(Prompt.used_at).is_(None),
+            )
+            .values(superseded=True)
         )
-        .values(superseded=True)
-    )
     prompt = Prompt(person_id=person_id, action=action, options=options, context=context or {})
     session.add(prompt)
     session.flush()
