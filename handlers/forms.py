@@ -109,12 +109,14 @@ def _kept(ctx: Ctx, field: FormField, value: Any) -> Any:
     return value
 
 
+def _is_sealed(value: Any) -> bool:
+    return isinstance(value, dict) and SEALED in value
+
+
 def _unsealed(ctx: Ctx, values: dict[str, Any]) -> dict[str, Any]:
     """The answers with the secret ones decrypted, for the form's submit only."""
     return {
-        name: decrypt(ctx.cipher, value[SEALED].encode("ascii"))
-        if isinstance(value, dict) and SEALED in value
-        else value
+        name: decrypt(ctx.cipher, value[SEALED].encode("ascii")) if _is_sealed(value) else value
         for name, value in values.items()
     }
 
@@ -124,9 +126,14 @@ def repeat_question(ctx: Ctx) -> None:
     data = dict(ctx.state.data)
     if ctx.state.step == "modal":
         title, fields = ctx.router.forms[data["form"]].build(ctx, data["params"])
-        ctx.send(Form(data["form"], title, tuple(fields), data["values"]))
+        shown = {k: v for k, v in data["values"].items() if not _is_sealed(v)}
+        ctx.send(Form(data["form"], title, tuple(fields), shown))
         return
-    _ask(ctx, _fields(ctx, data), data)
+    fields = _fields(ctx, data)
+    if data.get("pending") is not None:
+        _confirm_date(ctx, fields[data["index"]], data)
+    else:
+        _ask(ctx, fields, data)
 
 
 def _fields(ctx: Ctx, data: dict[str, Any]) -> list[FormField]:
@@ -148,14 +155,18 @@ def _answer(ctx: Ctx, raw: Any) -> None:
     if field.kind is FieldKind.date:
         data["pending"] = value
         ctx.goto(FLOW, field.name, data)
-        shown = shown_value(ctx, field, value)
-        yes_no = [(ctx.t("form-date-yes"), "yes"), (ctx.t("form-date-no"), "no")]
-        ctx.ask(
-            ctx.t("form-date-understood", when=shown), yes_no, "form-date", {"form": data["form"]}
-        )
+        _confirm_date(ctx, field, data)
         return
     data["values"] = {**data["values"], field.name: _kept(ctx, field, value)}
     _advance(ctx, fields, data)
+
+
+def _confirm_date(ctx: Ctx, field: FormField, data: dict[str, Any]) -> None:
+    """Show the date that was read and ask whether to keep it."""
+    shown = shown_value(ctx, field, data["pending"])
+    yes_no = [(ctx.t("form-date-yes"), "yes"), (ctx.t("form-date-no"), "no")]
+    text = ctx.t("form-date-understood", when=shown)
+    ctx.ask(text, yes_no, "form-date", {"form": data["form"]})
 
 
 def _advance(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
