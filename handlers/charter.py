@@ -79,6 +79,9 @@ def register(router: Router) -> None:
             ctx.say("charter-changed")
             send_charter(ctx, pair, ctx.me)
             return
+        if has_accepted(ctx, ctx.me, charter):
+            ctx.say("error-button-used")
+            return
         _, language = charter_text(charter, ctx.person.locale)
         ctx.session.add(
             CharterAcceptance(
@@ -90,14 +93,13 @@ def register(router: Router) -> None:
             )
         )
         ctx.session.flush()
-        if not all(has_accepted(ctx, side, charter) for side in sides):
+        if pair.state == PairState.active:
+            ctx.say("charter-accepted-again")
+        elif not all(has_accepted(ctx, side, charter) for side in sides):
             ctx.say("charter-accepted-waiting")
-            return
-        if pair.state == PairState.awaiting_charter:
+        else:
             pair.state, pair.activated_at = PairState.active, ctx.now
             ctx.session.add(pair)
             for side in sides:
                 ctx.tell(side, "pair-active")
             ask_consent(ctx, pair)
-        else:
-            ctx.say("charter-accepted-again")
