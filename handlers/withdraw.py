@@ -124,3 +124,20 @@ def register(router: Router) -> None:
         if pair is not None and text.strip() != "-":
             private_notes.write(ctx.session, ctx.cipher, pair, ctx.me, "withdraw_reason", text)
         ctx.say("withdraw-thanks")
+        if pair is not None and pair.mentee_person_id == ctx.me:
+            options = [
+                (ctx.t("withdraw-new-mentor-yes"), "yes"),
+                (ctx.t("withdraw-new-mentor-no"), "no"),
+            ]
+            ctx.ask(ctx.t("withdraw-new-mentor"), options, "new-mentor", {"pair": pair.id})
+
+    @router.action("new-mentor")
+    def new_mentor(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """Give a mentee who left their pair fresh proposals, if they want another mentor."""
+        pair = ctx.session.get(Pair, context["pair"])
+        if value != "yes" or pair is None:
+            ctx.say("withdraw-no-new-mentor")
+        elif open_pair_of(ctx.session, ctx.me) is not None:
+            ctx.say("error-button-stale")
+        else:
+            repair_mentee(ctx, pair)

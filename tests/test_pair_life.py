@@ -155,3 +155,16 @@ def test_fit_is_asked_once_after_the_first_meeting(dialog: Dialog, engine: Engin
         assert (
             len(session.exec(select(Outbox).where(Outbox.dedup_key.startswith("fit:"))).all()) == 2
         )  # type: ignore[union-attr]
+
+
+def test_a_mentee_who_leaves_may_change_mentor(dialog: Dialog) -> None:
+    agreed_pair(dialog)
+    other = list(MENTOR_FORM)
+    other[0] = "Ministère C"
+    apply(dialog, "nina", "2", other)
+    said = dialog("@lea\n/withdraw\n1\n-")
+    assert "[marc] lea a quitté votre binôme" in said
+    assert "Souhaitez-vous être accompagné par un autre mentor" in said
+    said = dialog("1")
+    assert "Voici le mentor que je vous propose" in said and "nina" in said
+    assert "marc :" not in said

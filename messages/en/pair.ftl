@@ -68,3 +68,7 @@ coordinator-pair-ended-fit = The pair { $mentor } / { $mentee } stops after the 
 nudge-plan = A quick reminder: no meeting is planned with your partner. The programme asks not to let more than { $weeks } weeks pass between two meetings: now is the time to set one (/meeting).
 nudge-overdue = Your pair has not met for more than { $weeks } weeks. Agree on a date as soon as you can and record it with /meeting; if you need a break, type /pause.
 coordinator-pair-stalled = The pair { $mentor } / { $mentee } has not met for much longer than the longest gap allowed: a word from you would help.
+withdraw-new-mentor = Would you like another mentor?
+withdraw-new-mentor-yes = Yes, show me other mentors
+withdraw-new-mentor-no = No, thank you
+withdraw-no-new-mentor = Noted. If you change your mind, the coordinators are there to help.

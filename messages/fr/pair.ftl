@@ -68,3 +68,7 @@ coordinator-pair-ended-fit = Le binôme { $mentor } / { $mentee } s'arrête apr�
 nudge-plan = Petit rappel : aucune rencontre n'est prévue avec votre binôme. Le programme demande de ne pas laisser passer plus de { $weeks } semaines entre deux rencontres : c'est le moment d'en fixer une (/meeting).
 nudge-overdue = Cela fait plus de { $weeks } semaines que votre binôme ne s'est pas retrouvé. Convenez d'une date dès que possible et notez-la avec /meeting ; si vous avez besoin d'une pause, tapez /pause.
 coordinator-pair-stalled = Le binôme { $mentor } / { $mentee } ne s'est pas réuni depuis bien plus longtemps que l'écart maximal prévu : un contact de votre part serait utile.
+withdraw-new-mentor = Souhaitez-vous être accompagné par un autre mentor ?
+withdraw-new-mentor-yes = Oui, proposez-moi d'autres mentors
+withdraw-new-mentor-no = Non, merci
+withdraw-no-new-mentor = C'est noté. Si vous changez d'avis, les coordinateurs restent à votre écoute.
