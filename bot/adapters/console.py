@@ -21,6 +21,7 @@ from storage.models import Identity
 
 PLATFORM = "console"
 MAX_NAME = 64
+OUTBOX_BATCH = 1000
 
 
 class ConsoleAdapter:
@@ -59,8 +60,7 @@ class ConsoleAdapter:
 
     def flush_outbox(self) -> None:
         """Print what waits in the outbox for console people (messages to others, nudges)."""
-        while deliver_due(self.core.engine, PLATFORM, self.deliver, batch=100):
-            pass
+        deliver_due(self.core.engine, PLATFORM, self.deliver, batch=OUTBOX_BATCH)
         self.out.flush()
 
     def deliver(self, identity: Identity, item: Item) -> None:
