@@ -24,6 +24,7 @@ from storage.models import (
     QuestionnaireAnswer,
     RoleGrant,
 )
+from storage.private_notes import AUTHOR_ONLY
 from storage.types import utcnow
 
 OPEN_PAIR_STATES = (PairState.proposed, PairState.awaiting_charter, PairState.active)
@@ -45,7 +46,15 @@ def export(session: Session, cipher: MultiFernet, person_id: int) -> dict[str, A
         )
     )
     pair_ids = [p.id for p in pairs]
-    notes = session.exec(select(PrivateNote).where(col(PrivateNote.pair_id).in_(pair_ids))).all()
+    notes = session.exec(
+        select(PrivateNote).where(
+            col(PrivateNote.pair_id).in_(pair_ids),
+            or_(
+                col(PrivateNote.subject).not_in(AUTHOR_ONLY),
+                PrivateNote.author_person_id == person_id,
+            ),
+        )
+    ).all()
     own_notes = session.exec(
         select(PrivateNote).where(
             PrivateNote.author_person_id == person_id, col(PrivateNote.pair_id).is_(None)

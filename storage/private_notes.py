@@ -11,6 +11,9 @@ from sqlmodel import Session, col, select
 from storage.crypto import decrypt, encrypt
 from storage.models import Pair, PrivateNote
 
+AUTHOR_ONLY = frozenset({"decline_reason", "withdraw_reason"})
+"""Subjects only their author may read back: why someone declined or left stays theirs."""
+
 
 class NotAMember(PermissionError):
     """Someone outside the pair asked for its private notes."""
@@ -53,6 +56,8 @@ def read(
     )
     if subject_id is not None:
         query = query.where(PrivateNote.subject_id == subject_id)
+    if subject in AUTHOR_ONLY:
+        query = query.where(PrivateNote.author_person_id == reader_id)
     notes = session.exec(query.order_by(col(PrivateNote.id))).all()
     return [(note, decrypt(cipher, note.ciphertext)) for note in notes]
 

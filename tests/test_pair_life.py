@@ -168,3 +168,16 @@ def test_a_mentee_who_leaves_may_change_mentor(dialog: Dialog) -> None:
     said = dialog("1")
     assert "Voici le mentor que je vous propose" in said and "nina" in said
     assert "marc :" not in said
+
+
+def test_a_reason_for_leaving_is_never_shown_to_the_other_side(dialog: Dialog) -> None:
+    agreed_pair(dialog)
+    dialog("@marc\n/withdraw\n1\nJe déménage au Canada")
+    exported = dialog("@lea\n/export") + dialog("@marc\n/export")
+    lea_file, marc_file = (
+        line.split("-> ")[1].rsplit(" (", 1)[0] for line in exported.splitlines() if "-> " in line
+    )
+    from pathlib import Path
+
+    assert "Canada" not in Path(lea_file).read_text(encoding="utf-8")
+    assert "Canada" in Path(marc_file).read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ numbered and answered by number or label.
 from __future__ import annotations
 
 import getpass
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,18 +75,19 @@ class ConsoleAdapter:
         self.out.flush()
 
     def render(self, name: str, item: Item) -> None:
-        for line in self.lines(item):
+        for line in self.lines(name, item):
             self.out.write(f"[{name}] {line}\n")
 
-    def lines(self, item: Item) -> list[str]:
+    def lines(self, name: str, item: Item) -> list[str]:
         if isinstance(item, Message):
             return item.text.split("\n")
         if isinstance(item, Choice):
             numbered = [f"  {i}. {option.label}" for i, option in enumerate(item.options, 1)]
             return [*item.text.split("\n"), *numbered]
         if isinstance(item, File):
-            self.files_dir.mkdir(parents=True, exist_ok=True)
-            path = self.files_dir / Path(item.filename).name
+            folder = self.files_dir / re.sub(r"[^\w-]", "_", name)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / Path(item.filename).name
             path.write_bytes(item.content)
             return [*item.caption.split("\n"), f"  -> {path} ({len(item.content)} bytes)"]
         raise TypeError(f"cannot render {item!r}")
