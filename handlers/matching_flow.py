@@ -21,9 +21,9 @@ from bot.domain.matching import Suggestion, propose
 from handlers.charter import send_charter
 from handlers.context import Ctx
 from handlers.outgoing import Outgoing
+from handlers.reasons import ask_private_reason
 from handlers.router import Router
 from messages.catalog import format_when
-from storage import private_notes
 from storage.enums import ApplicationStatus, PairState
 from storage.matching import (
     excluded_mentors,
@@ -266,17 +266,8 @@ def register(router: Router) -> None:
         pair.state, pair.ended_at = PairState.declined, ctx.now
         ctx.session.add(pair)
         ctx.say("mentor-declined")
-        ctx.goto("decline-reason", "reason", {"pair": pair.id})
+        ask_private_reason(ctx, pair, "decline_reason")
         forward(ctx, pair, "declined")
-
-    @router.flow("decline-reason")
-    def reason(ctx: Ctx, text: str) -> None:
-        """Keep the optional reason for a decline, encrypted, seen by nobody else."""
-        pair = ctx.session.get(Pair, ctx.state.data["pair"])
-        ctx.finish()
-        if pair is not None and text.strip() != "-":
-            private_notes.write(ctx.session, ctx.cipher, pair, ctx.me, "decline_reason", text)
-        ctx.say("mentor-decline-thanks")
 
 
 def accept(ctx: Ctx, pair: Pair) -> None:

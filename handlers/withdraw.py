@@ -20,10 +20,10 @@ from typing import Any
 from handlers.context import Ctx
 from handlers.forms import FormSpec, open_form
 from handlers.pairing import end_pair, repair_mentee
+from handlers.reasons import ask_private_reason
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField
 from messages.catalog import format_when
-from storage import private_notes
 from storage.enums import PairState
 from storage.matching import open_pair_of
 from storage.models import Pair, Person
@@ -112,24 +112,9 @@ def register(router: Router) -> None:
         other = pair.partner_of(ctx.me)
         ctx.say("withdraw-done-mentor" if leaving_mentor else "withdraw-done-mentee")
         ctx.tell(other, "withdraw-other", name=ctx.person.display_name)
-        ctx.goto("withdraw-reason", "reason", {"pair": pair.id})
+        ask_private_reason(ctx, pair, "withdraw_reason", offer_new_mentor=not leaving_mentor)
         if leaving_mentor:
             repair_mentee(ctx, pair)
-
-    @router.flow("withdraw-reason")
-    def reason(ctx: Ctx, text: str) -> None:
-        """Keep the optional reason, encrypted, for the pair only."""
-        pair = ctx.session.get(Pair, ctx.state.data["pair"])
-        ctx.finish()
-        if pair is not None and text.strip() != "-":
-            private_notes.write(ctx.session, ctx.cipher, pair, ctx.me, "withdraw_reason", text)
-        ctx.say("withdraw-thanks")
-        if pair is not None and pair.mentee_person_id == ctx.me:
-            options = [
-                (ctx.t("withdraw-new-mentor-yes"), "yes"),
-                (ctx.t("withdraw-new-mentor-no"), "no"),
-            ]
-            ctx.ask(ctx.t("withdraw-new-mentor"), options, "new-mentor", {"pair": pair.id})
 
     @router.action("new-mentor")
     def new_mentor(ctx: Ctx, value: str, context: dict[str, Any]) -> None:

@@ -28,7 +28,6 @@ mentor-decline = I cannot
 mentor-request-gone = This request is no longer waiting: it was already answered or has expired.
 mentor-accepted = Thank you! The pair is formed. What remains is to sign the charter, which I am sending to you both.
 mentor-declined = Noted: the mentee will be directed to another mentor, with no judgement. If you wish, tell me why (it stays private); otherwise type -.
-mentor-decline-thanks = Thank you, noted.
 mentee-accepted = Good news: { $name } has agreed to be your mentor! What remains is to sign the charter.
 mentee-forwarded-declined = { $name } cannot mentor you this time. I sent your request to your next choice, { $next }.
 mentee-forwarded-expired = { $name } did not answer in time. I sent your request to your next choice, { $next }.

@@ -28,7 +28,6 @@ mentor-decline = Je ne peux pas
 mentor-request-gone = Cette demande n'est plus en attente : elle a déjà reçu une réponse ou a expiré.
 mentor-accepted = Merci ! Le binôme est formé. Il reste à signer la charte, que je vous envoie à tous les deux.
 mentor-declined = C'est noté : le mentoré sera orienté vers un autre mentor, sans aucun jugement. Si vous le souhaitez, dites-moi pourquoi (cela reste privé) ; sinon tapez -.
-mentor-decline-thanks = Merci, c'est noté.
 mentee-accepted = Bonne nouvelle : { $name } a accepté d'être votre mentor ! Il reste à signer la charte.
 mentee-forwarded-declined = { $name } ne peut pas vous accompagner cette fois. J'ai transmis votre demande à votre choix suivant, { $next }.
 mentee-forwarded-expired = { $name } n'a pas répondu à temps. J'ai transmis votre demande à votre choix suivant, { $next }.
