@@ -59,14 +59,54 @@ def start_console(settings: Settings, db: str | None, demo: bool, sweeps: bool) 
 def run() -> None:
     """Start every platform that has settings; with none, the console on a demo programme."""
     settings = load_settings()
-    if settings.slack_enabled or settings.telegram_enabled:
-        err.print(
-            "[red]Slack and Telegram are not part of this version yet.[/red] "
-            "Unset SLACK_BOT_TOKEN and TELEGRAM_BOT_TOKEN to run the console."
-        )
-        raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING)
-    start_console(settings, None, demo=True, sweeps=True)
+    problem = settings.platform_problem()
+    if problem:
+        err.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2)
+    if not (settings.slack_enabled or settings.telegram_enabled):
+        start_console(settings, None, demo=True, sweeps=True)
+        return
+    logging.getLogger().setLevel(logging.INFO)
+    start_platforms(settings)
+
+
+def start_platforms(settings: Settings) -> None:
+    """Serve Slack and/or Telegram with the sweeps and the delivery worker, until interrupted."""
+    import asyncio
+    import signal
+
+    from bot.app import build_core
+    from bot.runner import PlatformAdapter, Runner
+    from bot.scheduler import start_scheduler
+
+    with err.status("Applying migrations..."):
+        core = build_core(settings)
+    adapters: list[PlatformAdapter] = []
+    if settings.slack_enabled:
+        from bot.adapters.slack import SlackAdapter
+
+        adapters.append(SlackAdapter(core, settings))
+    if settings.telegram_enabled:
+        from bot.adapters.telegram import TelegramAdapter
+
+        adapters.append(TelegramAdapter(core, settings))
+    runner = Runner(core, adapters, port=settings.port)
+    scheduler = start_scheduler(core.engine)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        names = ", ".join(adapter.platform for adapter in adapters)
+        err.print(f"[green]mentorbot is running ({names}).[/green] Ctrl-C stops it.")
+        await runner.serve(stop)
+
+    try:
+        asyncio.run(main())
+    finally:
+        scheduler.shutdown(wait=False)
 
 
 @app.command()

@@ -47,7 +47,21 @@ class Settings(BaseSettings):
 
     @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token and self.slack_signing_secret)
+        """Slack runs with a bot token and either a signing secret (HTTP) or an app token."""
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+    def platform_problem(self) -> str | None:
+        """What is missing for a platform that is half set up, naming the variable to set."""
+        if self.slack_bot_token and not self.slack_enabled:
+            return (
+                "SLACK_BOT_TOKEN is set but Slack needs SLACK_SIGNING_SECRET (HTTP mode) or "
+                "SLACK_APP_TOKEN (Socket Mode) too; set one, or unset SLACK_BOT_TOKEN."
+            )
+        if (self.slack_signing_secret or self.slack_app_token) and not self.slack_bot_token:
+            return "Slack settings are present but SLACK_BOT_TOKEN is not; set it (xoxb-...)."
+        if self.telegram_webhook_url and not self.telegram_bot_token:
+            return "TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not; set it."
+        return None
 
     @property
     def telegram_enabled(self) -> bool:

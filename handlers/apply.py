@@ -65,6 +65,8 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
         FormField("format", ctx.t("apply-f-format"), FieldKind.choice, options=formats),
         FormField("languages", ctx.t("apply-f-languages"), FieldKind.multi, options=languages),
     ]
+    if not topics:
+        fields = [f for f in fields if f.name != "topics"]
     return ctx.t("apply-form-title", programme=programme.name), fields
 
 
@@ -110,7 +112,8 @@ def register(router: Router) -> None:
         if not programmes:
             ctx.say("apply-no-programme")
             return
-        programme = programmes[0]
+        invited = [p for p in programmes if p.id == ctx.person.programme_id]
+        programme = (invited or programmes)[0]
         problem = window_problem(ctx, programme)
         if problem:
             ctx.send_text(problem)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cryptography.fernet import MultiFernet
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from handlers import (
+    admin,
     agreement,
     apply,
     charter,
@@ -31,19 +33,22 @@ from handlers import (
     withdraw,
 )
 from handlers.context import Ctx
+from handlers.forms import current_form
+from handlers.home import home_view
 from handlers.router import Router
-from handlers.ui import Inbound, Message, Reply
-from messages.catalog import t
+from handlers.ui import Form, Home, Inbound, Message, Reply
+from messages.catalog import supported, t
 from storage.conversations import load_state
 from storage.db import session_scope
 from storage.enums import GrantRole
-from storage.models import InboundReceipt, Person
-from storage.people import grant, identify
+from storage.models import Identity, InboundReceipt, Person, RoleGrant
+from storage.people import find_identity, grant, identify
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 MODULES = (
     welcome,
+    admin,
     status,
     apply,
     matching_flow,
@@ -100,13 +105,76 @@ class Core:
                 user_key,
                 team=team,
                 display_name=display_name,
-                locale=locale or self.default_locale,
-                timezone=timezone or self.default_timezone,
+                locale=supported(locale) if locale else self.default_locale,
+                timezone=timezone if known_zone(timezone) else self.default_timezone,
                 chat_key=chat_key,
             )
             if (platform, team, user_key) in self.admins:
                 grant(session, person.id, GrantRole.admin)  # type: ignore[arg-type]
             return person.id  # type: ignore[return-value]
+
+    def find(self, platform: str, user_key: str, team: str = "") -> int | None:
+        """The person behind this account if it is known (so no profile lookup is needed)."""
+        with Session(self.engine) as session:
+            identity = find_identity(session, platform, team, user_key)
+            return identity.person_id if identity is not None else None
+
+    def locale_of(self, person_id: int) -> str:
+        with Session(self.engine) as session:
+            person = session.get(Person, person_id)
+            return person.locale if person is not None else self.default_locale
+
+    def is_coordinator(self, person_id: int) -> bool:
+        with Session(self.engine) as session:
+            return admin.is_coordinator(session, person_id)
+
+    def current_form(self, person_id: int) -> Form | None:
+        """The form waiting for this person as a modal, to open it again."""
+        with Session(self.engine) as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                return None
+            return current_form(self._ctx(session, person, utcnow(), modal_forms=True))
+
+    def home(self, person_id: int, now: datetime | None = None) -> Home:
+        """The person's home page; computing it changes nothing (its transaction is undone)."""
+        with Session(self.engine) as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                raise LookupError(f"no person {person_id}")
+            try:
+                return home_view(session, person, self.router, self.cipher, now or utcnow())
+            finally:
+                session.rollback()
+
+    def menu(self, locale: str, coordinator: bool = False) -> list[tuple[str, str]]:
+        """Commands for a platform's command menu: (name without slash, short description)."""
+        entries = [(e.names[0], t(locale, e.help_key)) for e in self.router.listed if e.help_key]
+        if coordinator:
+            entries.append(("admin", t(locale, "help-cmd-admin")))
+        return entries
+
+    def coordinator_accounts(self, platform: str) -> list[tuple[str, str, str]]:
+        """(team, user_key, chat_key) of every coordinator's account on `platform`."""
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(Identity.team, Identity.user_key, Identity.chat_key)
+                .join(RoleGrant, col(RoleGrant.person_id) == col(Identity.person_id))
+                .where(Identity.platform == platform)
+                .distinct()
+            ).all()
+            return [(team, user_key, chat_key) for team, user_key, chat_key in rows]
+
+    def _ctx(self, session: Session, person: Person, now: datetime, modal_forms: bool) -> Ctx:
+        return Ctx(
+            session=session,
+            person=person,
+            state=load_state(session, person.id),  # type: ignore[arg-type]
+            now=now,
+            cipher=self.cipher,
+            router=self.router,
+            modal_forms=modal_forms,
+        )
 
     def handle(
         self,
@@ -124,15 +192,7 @@ class Core:
                 person = session.get(Person, inbound.person_id)
                 if person is None:
                     raise LookupError(f"no person {inbound.person_id}")
-                ctx = Ctx(
-                    session=session,
-                    person=person,
-                    state=load_state(session, inbound.person_id),
-                    now=now or utcnow(),
-                    cipher=self.cipher,
-                    router=self.router,
-                    modal_forms=modal_forms,
-                )
+                ctx = self._ctx(session, person, now or utcnow(), modal_forms)
                 self.router.dispatch(ctx, inbound)
                 return ctx.replies
         except IntegrityError:
@@ -148,6 +208,17 @@ class Core:
         with Session(self.engine) as session:
             person = session.get(Person, person_id)
             return t(person.locale if person else self.default_locale, "error-internal")
+
+
+def known_zone(name: str | None) -> bool:
+    """Whether `name` is an IANA time zone this machine knows (platforms may send anything)."""
+    if not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _first_receipt(session: Session, source: str, key: str) -> bool:

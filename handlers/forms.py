@@ -121,13 +121,22 @@ def _unsealed(ctx: Ctx, values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def current_form(ctx: Ctx) -> Form | None:
+    """The form waiting as a modal for this person, prefilled with what they gave (not secrets)."""
+    if ctx.state.flow != FLOW or ctx.state.step != "modal":
+        return None
+    data = ctx.state.data
+    title, fields = ctx.router.forms[data["form"]].build(ctx, data["params"])
+    shown = {k: v for k, v in data["values"].items() if not _is_sealed(v)}
+    return Form(data["form"], title, tuple(fields), shown)
+
+
 def repeat_question(ctx: Ctx) -> None:
     """Ask the current field of the form in progress again (after a restart, or on /status)."""
     data = dict(ctx.state.data)
-    if ctx.state.step == "modal":
-        title, fields = ctx.router.forms[data["form"]].build(ctx, data["params"])
-        shown = {k: v for k, v in data["values"].items() if not _is_sealed(v)}
-        ctx.send(Form(data["form"], title, tuple(fields), shown))
+    form = current_form(ctx)
+    if form is not None:
+        ctx.send(form)
         return
     fields = _fields(ctx, data)
     if data.get("pending") is not None:

@@ -85,6 +85,24 @@ Item = Message | Choice | Form | FormErrors | File
 
 
 @dataclass(frozen=True)
+class HomeAction:
+    """A button of the home page: it runs the command `command` (no slash) for the person."""
+
+    label: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Home:
+    """A person's home page (Slack's App Home); `figures` only for coordinators."""
+
+    heading: str
+    lines: tuple[str, ...]
+    action: HomeAction | None
+    figures: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Reply:
     """An outbound item for one person."""
 

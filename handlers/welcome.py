@@ -9,16 +9,24 @@ stateDiagram-v2
 
 from __future__ import annotations
 
+from handlers.admin import is_coordinator
 from handlers.context import Ctx
 from handlers.language import offer_languages
 from handlers.router import Router
+from storage.programmes import programme_by_slug
 
 
 def register(router: Router) -> None:
     @router.command("start", "demarrer", "démarrer", help_key="help-cmd-start")
-    def start(ctx: Ctx, _args: str) -> None:
-        """Greet the person and explain the programme; offer English to newcomers."""
+    def start(ctx: Ctx, args: str) -> None:
+        """Greet the person and explain the programme; offer English to newcomers.
+
+        `args` is an invitation link's payload (Telegram's `/start <slug>`): the programme it
+        names becomes the one the person applies to.
+        """
         ctx.say("welcome", name=ctx.person.display_name)
+        if args:
+            _join(ctx, args)
         if not ctx.person.locale_chosen:
             offer_languages(ctx, ctx.t("welcome-language"), from_start=True)
         else:
@@ -33,6 +41,8 @@ def register(router: Router) -> None:
             for entry in router.listed
             if entry.help_key
         ]
+        if is_coordinator(ctx.session, ctx.me):
+            lines.append(ctx.t("help-line", command="admin", text=ctx.t("help-cmd-admin")))
         ctx.send_text("\n".join(lines))
 
     @router.command("cancel", "annuler", help_key="help-cmd-cancel")
@@ -43,3 +53,13 @@ def register(router: Router) -> None:
             ctx.say("cancelled")
         else:
             ctx.say("nothing-to-cancel")
+
+
+def _join(ctx: Ctx, slug: str) -> None:
+    programme = programme_by_slug(ctx.session, slug)
+    if programme is None or programme.closed_at is not None:
+        ctx.say("welcome-invitation-unknown")
+        return
+    ctx.person.programme_id = programme.id
+    ctx.session.add(ctx.person)
+    ctx.say("welcome-invitation", programme=programme.name)

@@ -81,6 +81,8 @@ class Person(SQLModel, table=True):
     unit: str = Field(default="", max_length=200)
     manager: str = Field(default="", max_length=200)
     location: str = Field(default="", max_length=200)
+    # The programme named by the invitation link the person came through, if any.
+    programme_id: int | None = Field(default=None, foreign_key="programme.id")
     created_at: datetime = _when(default_factory=utcnow)
     erased_at: datetime | None = _when(default=None)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 import messages
@@ -50,3 +51,9 @@ def current_charter(session: Session, programme_id: int) -> CharterVersion | Non
 
 def any_programme(session: Session) -> Programme | None:
     return session.exec(select(Programme).order_by(col(Programme.id)).limit(1)).first()
+
+
+def programme_by_slug(session: Session, slug: str) -> Programme | None:
+    """The programme an invitation link names (slugs are compared without case)."""
+    wanted = slug.strip().casefold()[:64]
+    return session.exec(select(Programme).where(func.lower(Programme.slug) == wanted)).first()

@@ -78,3 +78,29 @@ def test_unknown_zone_and_locale_are_refused(
     monkeypatch.setenv("DEFAULT_LOCALE", "de")
     with pytest.raises(ValidationError):
         Settings()
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"TELEGRAM_WEBHOOK_URL": "https://x.example/telegram"}, "TELEGRAM_BOT_TOKEN"),
+    ],
+)
+def test_a_half_set_platform_names_the_missing_variable(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], named: str
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    problem = Settings().platform_problem()
+    assert problem is not None and named in problem
+
+
+def test_slack_runs_in_socket_mode_without_a_signing_secret(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1")
+    settings = Settings()
+    assert settings.slack_enabled and settings.platform_problem() is None

@@ -11,6 +11,8 @@ welcome =
     With me you can: apply as a mentor or a mentee, pick your mentor among a few proposals, sign the charter, plan and log your meetings, follow your objectives and answer the questionnaires.
 welcome-language = Which language would you like to use?
 welcome-next = Type /help to see everything I can do.
+welcome-invitation = You are joining the programme "{ $programme }". Type /apply to apply.
+welcome-invitation-unknown = This invitation link matches no open programme. Ask your coordinators for a new link.
 
 ## Help
 
@@ -68,3 +70,32 @@ error-button-unknown = This button does not match anything I know. Type /help to
 error-button-used = Already taken into account: this button has been used before.
 error-button-stale = This button comes from an old message and is no longer valid. Use the most recent question.
 error-internal = A technical problem stopped me from handling your message. Nothing you had already saved is lost; try again in a moment.
+
+## Coordination
+
+help-cmd-admin = coordination: the programme's figures (coordinators only)
+admin-refused = This command is for the programme's coordinators. If you should have access, ask the team running the programme.
+admin-unknown = "{ $command }" is not a coordination command I know. Type /admin to see the programme's figures.
+admin-no-programme = There is no programme yet.
+admin-programme = Programme "{ $programme }" (invitation link: /start { $slug })
+admin-figure = { "  " }{ $label }: { $value }
+admin-applications = Applications "{ $status }"
+admin-pairs = Pairs { $state }
+admin-overdue = Pairs overdue for a meeting
+admin-pair-proposed = waiting for the mentor's answer
+admin-pair-awaiting_charter = waiting for the charter
+admin-pair-active = active
+admin-pair-completed = completed
+admin-pair-withdrawn = ended early
+admin-pair-declined = declined by the mentor
+admin-pair-expired = not answered by the mentor
+home-heading-none = Mentoring programme
+home-continue = Continue
+home-resume-form = Resume the form
+home-objectives =
+    Objectives: { $total ->
+        [0] none set
+        [one] { $reached } of 1 reached
+       *[other] { $reached } of { $total } reached
+    }
+home-figures = Programme figures

@@ -11,6 +11,8 @@ welcome =
     Avec moi, vous pouvez : candidater comme mentor ou mentoré, choisir votre mentor parmi quelques propositions, signer la charte, planifier et noter vos rencontres, suivre vos objectifs et répondre aux questionnaires.
 welcome-language = Dans quelle langue souhaitez-vous échanger ?
 welcome-next = Tapez /help pour voir tout ce que je sais faire.
+welcome-invitation = Vous rejoignez le programme « { $programme } ». Tapez /apply pour candidater.
+welcome-invitation-unknown = Ce lien d'invitation ne correspond à aucun programme ouvert. Demandez un nouveau lien à vos coordinateurs.
 
 ## Aide
 
@@ -68,3 +70,32 @@ error-button-unknown = Ce bouton ne correspond à rien que je connaisse. Tapez /
 error-button-used = C'est déjà pris en compte : ce bouton a déjà servi.
 error-button-stale = Ce bouton vient d'un ancien message et n'est plus valable. Utilisez la question la plus récente.
 error-internal = Un problème technique m'a empêché de traiter votre message. Rien de ce que vous aviez déjà enregistré n'est perdu ; réessayez dans un instant.
+
+## Coordination
+
+help-cmd-admin = coordination : chiffres du programme (réservé aux coordinateurs)
+admin-refused = Cette commande est réservée aux coordinateurs du programme. Si vous devriez y avoir accès, demandez-le à l'équipe qui pilote le programme.
+admin-unknown = Je ne connais pas « { $command } » parmi les commandes de coordination. Tapez /admin pour voir les chiffres du programme.
+admin-no-programme = Aucun programme n'existe encore.
+admin-programme = Programme « { $programme } » (lien d'invitation : /start { $slug })
+admin-figure = { "  " }{ $label } : { $value }
+admin-applications = Candidatures « { $status } »
+admin-pairs = Binômes { $state }
+admin-overdue = Binômes en retard de rencontre
+admin-pair-proposed = en attente de réponse du mentor
+admin-pair-awaiting_charter = en attente de la charte
+admin-pair-active = actifs
+admin-pair-completed = terminés
+admin-pair-withdrawn = interrompus
+admin-pair-declined = refusés par le mentor
+admin-pair-expired = sans réponse du mentor
+home-heading-none = Programme de mentorat
+home-continue = Continuer
+home-resume-form = Reprendre le formulaire
+home-objectives =
+    Objectifs : { $total ->
+        [0] aucun fixé
+        [one] { $reached } atteint sur 1
+       *[other] { $reached } atteints sur { $total }
+    }
+home-figures = Chiffres du programme
