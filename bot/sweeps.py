@@ -73,6 +73,9 @@ def nudge_cadence(engine: Engine, now: datetime) -> int:
                 .join(Programme, col(Programme.id) == col(Pair.programme_id))
                 .where(col(Pair.id).in_(batch))
             ).all()
+            # One query for everyone's language instead of one per person.
+            people = {p.mentor_person_id for p, _ in rows} | {p.mentee_person_id for p, _ in rows}
+            list(session.exec(select(Person).where(col(Person.id).in_(people))))
             for pair, programme in rows:
                 sent += _nudge(out, pair, programme, now)
     return sent
