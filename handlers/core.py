@@ -35,8 +35,9 @@ from handlers import (
 from handlers.context import Ctx
 from handlers.forms import current_form
 from handlers.home import home_view
+from handlers.outgoing import Outgoing
 from handlers.router import Router
-from handlers.ui import Form, Home, Inbound, Message, Reply
+from handlers.ui import Choice, File, Form, Home, Inbound, Message, Reply
 from messages.catalog import supported, t
 from storage.conversations import load_state
 from storage.db import session_scope
@@ -164,6 +165,14 @@ class Core:
                 .distinct()
             ).all()
             return [(team, user_key, chat_key) for team, user_key, chat_key in rows]
+
+    def defer(self, replies: list[Reply]) -> None:
+        """Queue replies a platform could not take now; the delivery worker sends them later."""
+        with session_scope(self.engine) as session:
+            out = Outgoing(session, utcnow())
+            for reply in replies:
+                if isinstance(reply.item, Message | Choice | File):
+                    out.notify(reply.person_id, reply.item)
 
     def _ctx(self, session: Session, person: Person, now: datetime, modal_forms: bool) -> Ctx:
         return Ctx(

@@ -1,0 +1,598 @@
+"""The Telegram adapter, on python-telegram-bot 22: renders the core's values, decides nothing.
+
+- Updates come by long polling (default) or by webhook on the runner's HTTP server when
+  TELEGRAM_WEBHOOK_URL is set; a webhook request without the right secret token gets a 403.
+  Both end on the PTB application's update queue, handled one at a time, in order.
+- Every update goes to the core with the receipt `("telegram", "<bot id>:<update_id>")`, so an
+  update handled before (redelivered, replayed, or pulled again after a restart) does nothing.
+  Conversation state is the core's, in the database: no ConversationHandler, no persistence.
+- A Choice becomes an inline keyboard whose buttons carry signed, opaque `callback_data`
+  (prompt id and option index); a press is acknowledged at once, then the message is edited to
+  show what was chosen, without its keyboard, so an old keyboard cannot be pressed again.
+- Texts are sent as HTML, escaped, split at line ends under 4,096 characters; files go out as
+  documents (images as photos). Sends honour 429 `retry_after` and retry 5xx and time-outs.
+- Polling is our own small loop rather than PTB's Updater, because the Updater gives up for good
+  on a 404 (it takes it for a bad token); ours logs, backs off and carries on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import timedelta
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Update,
+    User,
+)
+from telegram import Message as TgMessage
+from telegram.constants import ChatType, ParseMode
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.adapters.telegram_render import (
+    MAX_BUTTONS,
+    ButtonData,
+    api_urls,
+    escape,
+    fits_caption,
+    menu_commands,
+    numbered,
+    split_html,
+    webhook_secret,
+    with_choice,
+)
+from bot.config import Settings
+from bot.delivery import RetryLater, Undeliverable, deliver_due
+from handlers.core import Core
+from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply
+from messages.catalog import supported, t
+from storage.models import Identity
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+PLATFORM = "telegram"
+ALLOWED_UPDATES = ("message", "callback_query")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_WEBHOOK_PATH = "/telegram"
+MAX_WEBHOOK_BODY = 1_000_000
+PHOTO_TYPES = {"image/png", "image/jpeg", "image/webp"}
+PHOTO_LIMIT = 10_000_000
+PATIENT_ATTEMPTS = 6
+BACKOFF_CAP = 30.0
+DELIVERY_TIMEOUT = 60.0
+SEND_TIMEOUT = 20.0
+
+
+class TelegramAdapter:
+    """The runner's PlatformAdapter for Telegram."""
+
+    platform = PLATFORM
+
+    def __init__(self, core: Core, settings: Settings, *, poll_timeout: float = 30.0) -> None:
+        token = settings.telegram_bot_token
+        if not token:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        self.core = core
+        self.poll_timeout = poll_timeout
+        self.webhook_url = _webhook_url(settings.telegram_webhook_url)
+        self.secret = webhook_secret(settings.telegram_webhook_secret, token)
+        self.buttons = ButtonData(token)
+        self.receipt_prefix = token.split(":", 1)[0]
+        self.updates_done = 0  # updates fully handled by this process (tests wait on it)
+        base_url, base_file_url = api_urls(settings.telegram_api_url)
+        self.application: Application = (
+            ApplicationBuilder()
+            .token(token)
+            .base_url(base_url)
+            .base_file_url(base_file_url)
+            .rate_limiter(AIORateLimiter(max_retries=0))
+            .updater(None)
+            .build()
+        )
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.application.add_error_handler(self._on_error)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._poller: asyncio.Task[None] | None = None
+        self._offset: int | None = None
+        self._pause_until = 0.0
+        self._menus_set: set[int] = set()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def routes(self) -> list[BaseRoute]:
+        if not self.webhook_url:
+            return []
+        return [Route(urlsplit(self.webhook_url).path, self._webhook, methods=["POST"])]
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self._initialize()
+        await self.application.start()
+        if self.webhook_url:
+            self._spawn(self._set_webhook())
+        else:
+            self._spawn(self._delete_webhook())
+            self._poller = asyncio.create_task(self._poll(), name="telegram-polling")
+        self._spawn(self._set_menus())
+
+    async def stop(self) -> None:
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.application.running:
+            await self.application.stop()
+        if self._poller is not None and self._offset is not None:
+            await self._confirm_offset()
+        await self.application.shutdown()
+
+    async def _initialize(self) -> None:
+        """getMe and friends; a Bot API that is down for a moment only delays the start."""
+        for attempt in range(PATIENT_ATTEMPTS):
+            try:
+                await self.application.initialize()
+                return
+            except InvalidToken:
+                raise
+            except (NetworkError, RetryAfter) as exc:
+                if attempt == PATIENT_ATTEMPTS - 1:
+                    raise
+                delay = _retry_seconds(exc) if isinstance(exc, RetryAfter) else 2**attempt
+                log.warning("Telegram getMe failed (%s); retrying in %.1f s", exc, delay)
+                await asyncio.sleep(delay)
+
+    def _spawn(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- incoming: polling and webhook -------------------------------------------------------
+
+    async def _poll(self) -> None:
+        """Long polling that survives 429, 5xx, 404 and 409: log, wait, go on.
+
+        A batch is confirmed (by the next call's offset) only once it has been handled, so a
+        crash loses nothing: the batch comes again and the receipts make it a no-op.
+        """
+        failures = 0
+        while True:
+            try:
+                updates = await self.application.bot.get_updates(
+                    offset=self._offset,
+                    timeout=int(self.poll_timeout),
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+            except RetryAfter as exc:
+                delay = _retry_seconds(exc)
+            except Exception as exc:
+                failures += 1
+                delay = min(BACKOFF_CAP, 0.25 * 2 ** min(failures, 8))
+                log.warning("Telegram getUpdates failed (%s); retrying in %.1f s", exc, delay)
+            else:
+                failures = 0
+                for update in updates:
+                    await self.application.update_queue.put(update)
+                await self.application.update_queue.join()
+                if updates:
+                    self._offset = max(u.update_id for u in updates) + 1
+                continue
+            await asyncio.sleep(delay)
+
+    async def _confirm_offset(self) -> None:
+        """Tell Telegram the updates pulled so far are taken, so a restart does not pull them."""
+        try:
+            await self.application.bot.get_updates(offset=self._offset, timeout=0)
+        except TelegramError as exc:
+            log.info("could not confirm Telegram updates before stopping: %s", exc)
+
+    async def _webhook(self, request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            return PlainTextResponse("forbidden", status_code=403)
+        if int(request.headers.get("content-length") or 0) > MAX_WEBHOOK_BODY:
+            return PlainTextResponse("too large", status_code=413)
+        try:
+            update = Update.de_json(json.loads(await request.body()), self.application.bot)
+        except Exception as exc:
+            log.warning("refused a Telegram webhook body: %s", exc)
+            return PlainTextResponse("bad update", status_code=400)
+        await self.application.update_queue.put(update)
+        return PlainTextResponse("ok")
+
+    # -- handling ----------------------------------------------------------------------------
+
+    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            if update.callback_query is not None:
+                await self._on_press(update, update.callback_query)
+            elif update.message is not None:
+                await self._on_message(update, update.message)
+        finally:
+            self.updates_done += 1
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("Telegram update %r failed", update, exc_info=context.error)
+
+    def _receipt(self, update: Update) -> tuple[str, str]:
+        return (PLATFORM, f"{self.receipt_prefix}:{update.update_id}")
+
+    async def _on_message(self, update: Update, message: TgMessage) -> None:
+        user = message.from_user
+        if user is None or user.is_bot:
+            return
+        text = message.text
+        if message.chat.type != ChatType.PRIVATE:
+            if text and text.startswith("/"):
+                locale = supported(user.language_code)
+                await self._send_text(message.chat.id, t(locale, "telegram-private-only"))
+            return
+        person = await asyncio.to_thread(self._person, user, message.chat.id)
+        if not text:
+            locale = await asyncio.to_thread(self.core.locale_of, person)
+            await self._send_text(message.chat.id, t(locale, "telegram-text-only"))
+            return
+        text = self._without_mention(text)
+        inbound = Inbound(person, text=text)
+        replies = await asyncio.to_thread(self.core.handle, inbound, receipt=self._receipt(update))
+        await self._send_replies(message.chat.id, person, replies)
+        if text.startswith(("/start", "/admin")):
+            self._spawn(self._coordinator_menu(person, message.chat.id))
+
+    async def _on_press(self, update: Update, query: CallbackQuery) -> None:
+        press = self.buttons.decode(query.data)
+        chat = query.message.chat if query.message is not None else None
+        if press is None or chat is None or chat.type != ChatType.PRIVATE:
+            locale = supported(query.from_user.language_code)
+            await self._answer(query, t(locale, "telegram-button-dead"))
+            return
+        await self._answer(query)
+        person = await asyncio.to_thread(self._person, query.from_user, chat.id)
+        inbound = Inbound(person, prompt_id=press.prompt_id, option=press.option)
+        replies = await asyncio.to_thread(self.core.handle, inbound, receipt=self._receipt(update))
+        if isinstance(query.message, TgMessage):  # not when too old for Telegram to show it
+            await self._mark_chosen(query.message, query.data or "", person)
+        await self._send_replies(chat.id, person, replies)
+
+    async def _answer(self, query: CallbackQuery, alert: str | None = None) -> None:
+        try:
+            await query.answer(text=alert, show_alert=alert is not None)
+        except TelegramError as exc:
+            log.info("answerCallbackQuery failed: %s", exc)
+
+    async def _mark_chosen(self, message: TgMessage, data: str, person: int) -> None:
+        """Show the choice under the question and take the keyboard away."""
+        label = _label_of(message, data)
+        if label is None:
+            return
+        locale = await asyncio.to_thread(self.core.locale_of, person)
+        edited = with_choice(message.text or "", t(locale, "telegram-chosen", label=label))
+        try:
+            if edited is not None and message.text:
+                await self._patient(
+                    lambda: message.edit_text(
+                        edited,
+                        parse_mode=ParseMode.HTML,
+                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    )
+                )
+            else:
+                await self._patient(lambda: message.edit_reply_markup(reply_markup=None))
+        except TelegramError as exc:
+            log.info("could not edit the pressed message: %s", exc)
+
+    def _person(self, user: User, chat_id: int) -> int:
+        """The person behind this account, created at first contact (in a worker thread)."""
+        return self.core.identify(
+            PLATFORM,
+            str(user.id),
+            display_name=user.full_name,
+            locale=user.language_code,
+            chat_key=str(chat_id),
+        )
+
+    def _without_mention(self, text: str) -> str:
+        """`/help@this_bot args` -> `/help args` (commands picked from a menu in some clients)."""
+        head, space, rest = text.partition(" ")
+        command, at, name = head.partition("@")
+        if at and command.startswith("/") and name.lower() == self.application.bot.username.lower():
+            return f"{command}{space}{rest}"
+        return text
+
+    # -- outgoing ----------------------------------------------------------------------------
+
+    async def _send_replies(self, chat_id: int, person: int, replies: list[Reply]) -> None:
+        mine = [reply for reply in replies if reply.person_id == person]
+        if len(mine) != len(replies):
+            log.warning("replies for other people than %s dropped", person)
+        for index, reply in enumerate(mine):
+            try:
+                await self._render(chat_id, reply.item, patient=True)
+            except TelegramError:
+                log.exception("Telegram chat %s unreachable; the rest waits in the outbox", chat_id)
+                await asyncio.to_thread(self.core.defer, mine[index:])
+                return
+
+    async def _render(self, chat_id: int | str, item: Item, *, patient: bool) -> None:
+        """Send one neutral item to a chat."""
+        if isinstance(item, Message):
+            await self._send_text(chat_id, item.text, patient=patient)
+        elif isinstance(item, Choice):
+            await self._send_choice(chat_id, item, patient=patient)
+        elif isinstance(item, File):
+            await self._send_file(chat_id, item, patient=patient)
+        elif isinstance(item, Form):
+            await self._send_text(chat_id, item.title, patient=patient)
+        elif isinstance(item, FormErrors):
+            await self._send_text(chat_id, "\n".join(item.errors.values()), patient=patient)
+
+    async def _send_text(
+        self,
+        chat_id: int | str,
+        text: str,
+        keyboard: InlineKeyboardMarkup | None = None,
+        *,
+        patient: bool = True,
+    ) -> None:
+        parts = split_html(escape(text))
+        for index, part in enumerate(parts):
+            markup = keyboard if index == len(parts) - 1 else None
+            await self._call(
+                lambda part=part, markup=markup: self.application.bot.send_message(
+                    chat_id,
+                    part,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                ),
+                patient=patient,
+            )
+
+    async def _send_choice(self, chat_id: int | str, choice: Choice, *, patient: bool) -> None:
+        text = choice.text.strip() or t(self.core.default_locale, "telegram-choose")
+        if choice.prompt_id is None or len(choice.options) > MAX_BUTTONS:
+            await self._send_text(chat_id, numbered(text, choice.options), patient=patient)
+            return
+        rows = [
+            [
+                InlineKeyboardButton(
+                    option.label, callback_data=self.buttons.encode(choice.prompt_id, i)
+                )
+            ]
+            for i, option in enumerate(choice.options)
+        ]
+        await self._send_text(chat_id, text, InlineKeyboardMarkup(rows), patient=patient)
+
+    async def _send_file(self, chat_id: int | str, item: File, *, patient: bool) -> None:
+        caption = item.caption.strip()
+        if caption and not fits_caption(caption):
+            await self._send_text(chat_id, caption, patient=patient)
+            caption = ""
+        bot = self.application.bot
+        if item.mime_type in PHOTO_TYPES and len(item.content) <= PHOTO_LIMIT:
+            await self._call(
+                lambda: bot.send_photo(
+                    chat_id,
+                    item.content,
+                    caption=escape(caption) or None,
+                    parse_mode=ParseMode.HTML,
+                    filename=item.filename,
+                ),
+                patient=patient,
+            )
+            return
+        await self._call(
+            lambda: bot.send_document(
+                chat_id,
+                item.content,
+                caption=escape(caption) or None,
+                parse_mode=ParseMode.HTML,
+                filename=item.filename,
+            ),
+            patient=patient,
+        )
+
+    async def _patient(self, make: Callable[[], Awaitable[T]]) -> T:
+        return await self._call(make, patient=True)
+
+    async def _call(self, make: Callable[[], Awaitable[T]], *, patient: bool) -> T:
+        """One Bot API call under Telegram's limits: waits out a 429 (for every send, as Telegram
+        asks), retries 5xx, time-outs and 404s with back-off; a 400 or 403 is final.
+
+        Impatient calls (the delivery worker's) give up at once on a 429 and after one retry
+        otherwise, so the outbox row is tried again later instead of holding its transaction.
+        """
+        attempts = PATIENT_ATTEMPTS if patient else 2
+        attempt = 0
+        while True:
+            await self._wait_pause()
+            try:
+                return await make()
+            except (BadRequest, Forbidden):
+                raise
+            except RetryAfter as exc:
+                delay = _retry_seconds(exc)
+                self._pause(delay)
+                if not patient or attempt + 1 >= attempts:
+                    raise
+            except (NetworkError, InvalidToken) as exc:
+                if attempt + 1 >= attempts:
+                    raise
+                delay = min(BACKOFF_CAP, 0.25 * 2**attempt)
+                log.warning("Telegram call failed (%s); retrying in %.2f s", exc, delay)
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    def _pause(self, seconds: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._pause_until = max(self._pause_until, loop.time() + seconds)
+
+    async def _wait_pause(self) -> None:
+        wait = self._pause_until - asyncio.get_running_loop().time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    # -- the outbox --------------------------------------------------------------------------
+
+    async def deliver(self) -> int:
+        if self._loop is None:
+            return 0
+        return await asyncio.to_thread(deliver_due, self.core.engine, PLATFORM, self._deliver_one)
+
+    def _deliver_one(self, identity: Identity, item: Item) -> None:
+        """The delivery worker's `send` (runs in its thread): one item, on the adapter's loop."""
+        assert self._loop is not None
+        chat_id = identity.chat_key or identity.user_key
+        future = asyncio.run_coroutine_threadsafe(
+            self._render(chat_id, item, patient=False), self._loop
+        )
+        try:
+            future.result(DELIVERY_TIMEOUT)
+        except FutureTimeout as exc:
+            future.cancel()
+            raise RetryLater("Telegram did not answer in time") from exc
+        except RetryAfter as exc:
+            raise RetryLater(str(exc), after=_retry_seconds(exc)) from exc
+        except (Forbidden, BadRequest) as exc:
+            raise Undeliverable(str(exc)) from exc
+        except TelegramError as exc:
+            raise RetryLater(str(exc)) from exc
+
+    # -- start-up extras: webhook, menus -----------------------------------------------------
+
+    async def _set_webhook(self) -> None:
+        """Register the webhook, retrying until Telegram takes it (nothing arrives before)."""
+        assert self.webhook_url is not None
+        url = self.webhook_url
+        await self._until_done(
+            "setWebhook",
+            lambda: self.application.bot.set_webhook(
+                url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES
+            ),
+        )
+
+    async def _delete_webhook(self) -> None:
+        """Polling gets nothing while a webhook is set (409): remove any left from webhook mode."""
+        await self._until_done("deleteWebhook", self.application.bot.delete_webhook)
+
+    async def _until_done(self, name: str, make: Callable[[], Awaitable[Any]]) -> None:
+        failures = 0
+        while True:
+            try:
+                await make()
+                return
+            except RetryAfter as exc:
+                delay = _retry_seconds(exc)
+            except TelegramError as exc:
+                failures += 1
+                delay = min(60.0, 2.0**failures)
+                log.warning("Telegram %s failed (%s); retrying in %.0f s", name, exc, delay)
+            await asyncio.sleep(delay)
+
+    async def _set_menus(self) -> None:
+        """The command menu, in French and English, and the coordinators' menu in their chats.
+
+        A failure is logged and changes nothing else: the commands work when typed anyway.
+        """
+        try:
+            await self._set_all_menus()
+        except Exception:
+            log.exception("could not set the Telegram command menus")
+
+    async def _set_all_menus(self) -> None:
+        core = self.core
+        menus = [
+            (None, core.menu(core.default_locale)),
+            ("fr", core.menu("fr")),
+            ("en", core.menu("en")),
+        ]
+        for language, menu in menus:
+            await self._set_commands(menu, BotCommandScopeDefault(), language)
+        accounts = await asyncio.to_thread(core.coordinator_accounts, PLATFORM)
+        for _team, user_key, chat_key in accounts:
+            person = await asyncio.to_thread(core.find, PLATFORM, user_key)
+            if chat_key.lstrip("-").isdigit() and person is not None:
+                await self._coordinator_menu(person, int(chat_key))
+
+    async def _coordinator_menu(self, person: int, chat_id: int) -> None:
+        """Coordinators see their commands in their own chat only (set once per process)."""
+        if chat_id in self._menus_set:
+            return
+        if not await asyncio.to_thread(self.core.is_coordinator, person):
+            return
+        locale = await asyncio.to_thread(self.core.locale_of, person)
+        menu = self.core.menu(locale, coordinator=True)
+        if await self._set_commands(menu, BotCommandScopeChat(chat_id), None):
+            self._menus_set.add(chat_id)
+
+    async def _set_commands(
+        self, menu: list[tuple[str, str]], scope: Any, language: str | None
+    ) -> bool:
+        commands = [BotCommand(name, text) for name, text in menu_commands(menu)]
+        try:
+            await self._call(
+                lambda: self.application.bot.set_my_commands(
+                    commands, scope=scope, language_code=language
+                ),
+                patient=True,
+            )
+        except TelegramError as exc:
+            log.warning("Telegram setMyCommands (%s, %s) failed: %s", scope.type, language, exc)
+            return False
+        return True
+
+
+def _webhook_url(configured: str | None) -> str | None:
+    """TELEGRAM_WEBHOOK_URL, given the path `/telegram` when it has none."""
+    if not configured:
+        return None
+    parts = urlsplit(configured)
+    if parts.path in ("", "/"):
+        return parts._replace(path=DEFAULT_WEBHOOK_PATH).geturl()
+    return configured
+
+
+def _label_of(message: TgMessage, data: str) -> str | None:
+    markup = message.reply_markup
+    if markup is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == data:
+                return button.text
+    return None
+
+
+def _retry_seconds(exc: RetryAfter) -> float:
+    """The delay a 429 asked for (read without PTB's int-or-timedelta deprecation warning)."""
+    value = getattr(exc, "_retry_after", None)
+    if isinstance(value, timedelta):
+        return max(0.0, value.total_seconds())
+    return 1.0
