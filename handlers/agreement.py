@@ -101,7 +101,9 @@ def _sides(pair: Pair) -> tuple[int, int]:
 
 
 def _pair_for(ctx: Ctx, context: dict[str, Any]) -> Pair | None:
-    pair = ctx.session.get(Pair, context["pair"])
+    """The pair a button acts on, locked: both members answering at once are taken in turn,
+    so the second one sees the first's answer (PostgreSQL; SQLite writes one at a time)."""
+    pair = ctx.session.get(Pair, context["pair"], with_for_update=True)
     if pair is None or pair.state != PairState.active or ctx.me not in _sides(pair):
         ctx.say("error-button-stale")
         return None

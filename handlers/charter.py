@@ -59,8 +59,10 @@ def send_charter(out: Outgoing, pair: Pair, person_id: int) -> None:
 def register(router: Router) -> None:
     @router.action("charter")
     def accept(ctx: Ctx, _value: str, context: dict[str, Any]) -> None:
-        """Record the acceptance; when both sides have accepted, the pair becomes active."""
-        pair = ctx.session.get(Pair, context["pair"])
+        """Record the acceptance; when both sides have accepted, the pair becomes active.
+
+        The pair is locked first, so two acceptances at once are taken in turn."""
+        pair = ctx.session.get(Pair, context["pair"], with_for_update=True)
         charter = current_charter(ctx.session, pair.programme_id) if pair else None
         sides = (pair.mentor_person_id, pair.mentee_person_id) if pair else ()
         if (

@@ -181,3 +181,38 @@ def test_a_reason_for_leaving_is_never_shown_to_the_other_side(dialog: Dialog) -
 
     assert "Canada" not in Path(lea_file).read_text(encoding="utf-8")
     assert "Canada" in Path(marc_file).read_text(encoding="utf-8")
+
+
+def test_both_members_consenting_at_the_same_moment_get_the_agreement_once(
+    dialog: Dialog, engine: Engine, core
+) -> None:
+    import threading
+
+    from handlers.ui import Inbound
+    from storage.models import Prompt
+
+    for i in range(3):
+        active_pair(dialog, mentor=f"m{i}", mentee=f"e{i}")
+    with Session(engine) as session:
+        consents = session.exec(
+            select(Prompt).where(Prompt.action == "consent", Prompt.used_at.is_(None))  # type: ignore[union-attr]
+        ).all()
+        clicks = [
+            (p.person_id, p.id, [o["value"] for o in p.options].index("yes")) for p in consents
+        ]
+    assert len(clicks) == 6
+    barrier = threading.Barrier(len(clicks))
+
+    def click(person_id: int, prompt_id: int, option: int) -> None:
+        barrier.wait()
+        core.handle(Inbound(person_id, prompt_id=prompt_id, option=option))
+
+    threads = [threading.Thread(target=click, args=c) for c in clicks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    with Session(engine) as session:
+        offers = session.exec(select(Prompt).where(Prompt.action == "agreement")).all()
+        pairs = session.exec(select(Pair)).all()
+    assert sorted(p.person_id for p in offers) == sorted(p.mentee_person_id for p in pairs)
