@@ -21,7 +21,7 @@ from messages.catalog import t
 from storage.applications import applications_of
 from storage.conversations import get_prompt, load_state
 from storage.matching import open_pair_of
-from storage.models import Outbox, Person, Programme
+from storage.models import Outbox, Pair, Person, Programme
 from storage.objectives import objectives_of
 
 
@@ -67,7 +67,7 @@ def home_view(
     if is_coordinator(session, person.id):
         found = coordinator_figures(session, person, now)
         figures = tuple(found[0][1]) if found else ()
-    return Home(_heading(session, person), tuple(lines), action, figures)
+    return Home(_heading(session, person, pair), tuple(lines), action, figures)
 
 
 def _queued(session: Session, person_id: int) -> int:
@@ -76,10 +76,9 @@ def _queued(session: Session, person_id: int) -> int:
     ).one()
 
 
-def _heading(session: Session, person: Person) -> str:
+def _heading(session: Session, person: Person, pair: Pair | None) -> str:
     """The name of the programme the person is in, applied to, or was invited to."""
     assert person.id is not None
-    pair = open_pair_of(session, person.id)
     applications = applications_of(session, person.id)
     programme_id = (
         pair.programme_id

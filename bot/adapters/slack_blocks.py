@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from bot.adapters.split import split_escaped
 from handlers.ui import Choice, FieldKind, Form, FormField, Home
 
 Block = dict[str, Any]
@@ -80,35 +81,7 @@ def plain(text: str, limit: int = LABEL_LIMIT) -> dict[str, Any]:
 
 def pieces(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     """`text` escaped and cut into pieces of at most `limit` characters, at line or word ends."""
-    out: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        escaped = escape(line)
-        joined = f"{current}\n{escaped}" if current else escaped
-        if len(joined) <= limit:
-            current = joined
-            continue
-        if current:
-            out.append(current)
-        while len(escaped) > limit:
-            cut = _cut_at(escaped, limit)
-            out.append(escaped[:cut])
-            escaped = escaped[cut:].lstrip(" ")
-        current = escaped
-    if current:
-        out.append(current)
-    return [piece for piece in out if piece.strip()]
-
-
-def _cut_at(escaped: str, limit: int) -> int:
-    """Where to cut a line too long for one block: the last space, never inside an entity."""
-    cut = escaped.rfind(" ", 0, limit + 1)
-    if cut <= 0:
-        cut = limit
-        amp = escaped.rfind("&", max(0, cut - 4), cut)
-        if amp != -1 and ";" not in escaped[amp:cut]:
-            cut = amp
-    return cut
+    return split_escaped(escape(text), limit)
 
 
 def sections(text: str) -> list[Block]:

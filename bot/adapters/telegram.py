@@ -396,20 +396,10 @@ class TelegramAdapter:
             await self._send_text(chat_id, caption, patient=patient)
             caption = ""
         bot = self.application.bot
-        if item.mime_type in PHOTO_TYPES and len(item.content) <= PHOTO_LIMIT:
-            await self._call(
-                lambda: bot.send_photo(
-                    chat_id,
-                    item.content,
-                    caption=escape(caption) or None,
-                    parse_mode=ParseMode.HTML,
-                    filename=item.filename,
-                ),
-                patient=patient,
-            )
-            return
+        photo = item.mime_type in PHOTO_TYPES and len(item.content) <= PHOTO_LIMIT
+        send = bot.send_photo if photo else bot.send_document
         await self._call(
-            lambda: bot.send_document(
+            lambda: send(
                 chat_id,
                 item.content,
                 caption=escape(caption) or None,

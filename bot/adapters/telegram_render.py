@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.adapters.split import split_escaped
 from handlers.ui import Option
 
 TEXT_LIMIT = 4096
@@ -26,7 +27,6 @@ MAX_COMMANDS = 100
 SECRET_CHARS = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _BUTTON = re.compile(r"p([0-9a-z]{1,13})\.([0-9a-z]{1,2})\.([A-Za-z0-9_-]{8})")
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_ENTITY_MAX = 8  # the longest entity html.escape writes is "&amp;", well within this
 
 
 def utf16_len(text: str) -> int:
@@ -39,46 +39,13 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def utf16_units(char: str) -> int:
+    return 2 if ord(char) > 0xFFFF else 1
+
+
 def split_html(escaped: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Cut escaped text into parts Telegram accepts: at line ends, else at spaces, else anywhere
-    but inside an HTML entity. Blank parts are dropped."""
-    parts: list[str] = []
-    current = ""
-    for line in escaped.split("\n"):
-        candidate = f"{current}\n{line}" if current else line
-        if utf16_len(candidate) <= limit:
-            current = candidate
-            continue
-        if current:
-            parts.append(current)
-        while utf16_len(line) > limit:
-            head, line = _cut(line, limit)
-            parts.append(head)
-        current = line
-    parts.append(current)
-    return [part.strip("\n") for part in parts if part.strip()]
-
-
-def _cut(line: str, limit: int) -> tuple[str, str]:
-    """The longest head of `line` that fits, preferring to end at a space."""
-    fits = _fitting_prefix(line, limit)
-    space = line.rfind(" ", 0, fits + 1)
-    if space > fits // 2:
-        return line[:space], line[space + 1 :]
-    amp = line.rfind("&", max(0, fits - _ENTITY_MAX), fits)
-    if amp != -1 and ";" not in line[amp:fits]:
-        fits = amp
-    return line[:fits], line[fits:]
-
-
-def _fitting_prefix(line: str, limit: int) -> int:
-    """How many characters of `line` fit in `limit` UTF-16 code units."""
-    used = 0
-    for index, char in enumerate(line):
-        used += 2 if ord(char) > 0xFFFF else 1
-        if used > limit:
-            return index
-    return len(line)
+    """Escaped text in parts Telegram accepts, counted in UTF-16 code units."""
+    return split_escaped(escaped, limit, utf16_units)
 
 
 def fits_caption(caption: str) -> bool:
