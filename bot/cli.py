@@ -10,6 +10,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from bot.commands import programmes
 from bot.config import Settings
 
 app = typer.Typer(
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(programmes.app, name="programme")
 err = Console(stderr=True)
 
 DbOption = Annotated[

@@ -69,19 +69,13 @@ class Settings(BaseSettings):
 
     def admin_identities(self) -> list[tuple[str, str, str]]:
         """Parse MENTORBOT_ADMINS (`slack:T1/U1,telegram:42,console:alice`) into identities."""
+        from bot.domain.accounts import parse_account
+
         found: list[tuple[str, str, str]] = []
         for raw in (self.mentorbot_admins or "").split(","):
-            item = raw.strip()
-            if not item:
-                continue
-            platform, _, rest = item.partition(":")
-            team, _, user = rest.rpartition("/")
-            if platform not in {"slack", "telegram", "console"} or not user:
-                raise ValueError(
-                    f"MENTORBOT_ADMINS entry {item!r} is not of the form "
-                    "slack:TEAM/USER, telegram:USER_ID or console:NAME"
-                )
-            found.append((platform, team, user))
+            if raw.strip():
+                account = parse_account(raw)
+                found.append((account.platform, account.team, account.user))
         return found
 
 

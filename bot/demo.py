@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 
+from bot.domain.programme_settings import (
+    Eligibility,
+    Event,
+    ProgrammeSettings,
+    Questionnaires,
+    RoleRules,
+)
 from storage.db import session_scope
-from storage.models import Programme
-from storage.programmes import any_programme, default_charter_texts, set_charter
+from storage.programmes import any_programme, save_settings
 from storage.types import utcnow
+
+PARIS = ZoneInfo("Europe/Paris")
 
 DEMO_TOPICS = [
     "prise de poste",
@@ -23,32 +32,40 @@ DEMO_TOPICS = [
 ]
 
 
+def demo_settings(now: datetime) -> ProgrammeSettings:
+    """The demo: applications open since yesterday for two months, a 7-month programme after."""
+    day = now.astimezone(PARIS).date()
+    return ProgrammeSettings(
+        slug="demo",
+        name="Programme de mentorat (démonstration)",
+        track="premières fonctions managériales",
+        applications_open=day - timedelta(days=1),
+        applications_close=day + timedelta(days=60),
+        starts=day + timedelta(days=61),
+        topics=DEMO_TOPICS,
+        eligibility=Eligibility(mentor=RoleRules(min_years=10, min_posts=2)),
+        questionnaires=Questionnaires(
+            midterm=day + timedelta(days=61 + 105), final=day + timedelta(days=61 + 200)
+        ),
+        events=[
+            Event(
+                kind="launch",
+                at=datetime.combine(day + timedelta(days=62), time(14)),
+                title="Lancement du programme",
+            ),
+            Event(
+                kind="closing",
+                at=datetime.combine(day + timedelta(days=61 + 210), time(14)),
+                title="Clôture du programme",
+            ),
+        ],
+    )
+
+
 def ensure_demo_programme(engine: Engine) -> bool:
     """Create the demo programme when the database has none; True when it was created."""
     with session_scope(engine) as session:
         if any_programme(session) is not None:
             return False
-        now = utcnow()
-        programme = Programme(
-            slug="demo",
-            name="Programme de mentorat (démonstration)",
-            track="premières fonctions managériales",
-            applications_open_at=now - timedelta(days=1),
-            applications_close_at=now + timedelta(days=60),
-            starts_at=now + timedelta(days=14),
-            duration_months=7,
-            target_sessions=6,
-            proposals_count=3,
-            topics=DEMO_TOPICS,
-            themes=DEMO_TOPICS,
-            eligibility={"mentor": {"min_years": 10, "min_posts": 2}, "mentee": {}},
-            events={
-                "launch": (now + timedelta(days=14)).date().isoformat(),
-                "midterm": (now + timedelta(days=120)).date().isoformat(),
-                "closing": (now + timedelta(days=225)).date().isoformat(),
-            },
-        )
-        session.add(programme)
-        session.flush()
-        set_charter(session, programme.id, default_charter_texts())  # type: ignore[arg-type]
+        save_settings(session, demo_settings(utcnow()), utcnow())
         return True

@@ -26,6 +26,7 @@ class Ctx(Outgoing):
     cipher: MultiFernet
     router: Router
     modal_forms: bool = False
+    links: dict[str, str] = field(default_factory=dict)
     replies: list[Reply] = field(default_factory=list)
 
     @property

@@ -7,6 +7,7 @@ one transaction (load person and state, decide, store, produce the replies).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,9 +42,8 @@ from handlers.ui import Choice, File, Form, Home, Inbound, Message, Reply
 from messages.catalog import supported, t
 from storage.conversations import load_state
 from storage.db import session_scope
-from storage.enums import GrantRole
 from storage.models import Identity, InboundReceipt, Person, RoleGrant
-from storage.people import find_identity, grant, identify
+from storage.people import bootstrap_admin, find_identity, identify
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -77,8 +77,13 @@ class Core:
         admins: list[tuple[str, str, str]] | None = None,
         default_locale: str = "fr",
         default_timezone: str = "Europe/Paris",
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.engine = engine
+        self.clock = clock
+        # Invitation templates by platform, with `{code}` (a Telegram deep link, say): adapters
+        # set theirs when they know them, so coordinators see links that work.
+        self.links: dict[str, str] = {}
         self.cipher = cipher
         self.admins = set(admins or [])
         self.default_locale = default_locale
@@ -111,7 +116,7 @@ class Core:
                 chat_key=chat_key,
             )
             if (platform, team, user_key) in self.admins:
-                grant(session, person.id, GrantRole.admin)  # type: ignore[arg-type]
+                bootstrap_admin(session, person.id)  # type: ignore[arg-type]
             return person.id  # type: ignore[return-value]
 
     def find(self, platform: str, user_key: str, team: str = "") -> int | None:
@@ -135,7 +140,7 @@ class Core:
             person = session.get(Person, person_id)
             if person is None:
                 return None
-            return current_form(self._ctx(session, person, utcnow(), modal_forms=True))
+            return current_form(self._ctx(session, person, self.clock(), modal_forms=True))
 
     def home(self, person_id: int, now: datetime | None = None) -> Home:
         """The person's home page; computing it changes nothing (its transaction is undone)."""
@@ -144,7 +149,7 @@ class Core:
             if person is None:
                 raise LookupError(f"no person {person_id}")
             try:
-                return home_view(session, person, self.router, self.cipher, now or utcnow())
+                return home_view(session, person, self.router, self.cipher, now or self.clock())
             finally:
                 session.rollback()
 
@@ -161,7 +166,7 @@ class Core:
             rows = session.exec(
                 select(Identity.team, Identity.user_key, Identity.chat_key)
                 .join(RoleGrant, col(RoleGrant.person_id) == col(Identity.person_id))
-                .where(Identity.platform == platform)
+                .where(Identity.platform == platform, col(RoleGrant.revoked_at).is_(None))
                 .distinct()
             ).all()
             return [(team, user_key, chat_key) for team, user_key, chat_key in rows]
@@ -169,7 +174,7 @@ class Core:
     def defer(self, replies: list[Reply]) -> None:
         """Queue replies a platform could not take now; the delivery worker sends them later."""
         with session_scope(self.engine) as session:
-            out = Outgoing(session, utcnow())
+            out = Outgoing(session, self.clock())
             for reply in replies:
                 if isinstance(reply.item, Message | Choice | File):
                     out.notify(reply.person_id, reply.item)
@@ -183,6 +188,7 @@ class Core:
             cipher=self.cipher,
             router=self.router,
             modal_forms=modal_forms,
+            links=dict(self.links),
         )
 
     def handle(
@@ -201,7 +207,7 @@ class Core:
                 person = session.get(Person, inbound.person_id)
                 if person is None:
                     raise LookupError(f"no person {inbound.person_id}")
-                ctx = self._ctx(session, person, now or utcnow(), modal_forms)
+                ctx = self._ctx(session, person, now or self.clock(), modal_forms)
                 self.router.dispatch(ctx, inbound)
                 return ctx.replies
         except IntegrityError:

@@ -71,3 +71,13 @@ def save_application(
     session.add(application)
     session.flush()
     return application
+
+
+def window_state(programme: Programme, now: datetime) -> str:
+    """The applications window in a word or two, for the command line (English)."""
+    opens, closes = programme.applications_open_at, programme.applications_close_at
+    if opens is not None and now < opens:
+        return f"open on {opens:%Y-%m-%d %H:%M} UTC"
+    if closes is not None and now >= closes:
+        return "closed"
+    return f"open until {closes:%Y-%m-%d %H:%M} UTC" if closes else "open"

@@ -34,29 +34,40 @@ def _json(**kw: Any) -> Any:
 
 
 class Programme(SQLModel, table=True):
+    """A programme's settings, as `bot.programme_file.ProgrammeSettings` validates them."""
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=64, unique=True)
     name: str = Field(max_length=200)
     track: str = Field(default="", max_length=200)
     locale: str = Field(default="fr", max_length=8)
+    timezone: str = Field(default="Europe/Paris", max_length=64)
     applications_open_at: datetime | None = _when(default=None)
     applications_close_at: datetime | None = _when(default=None)
     starts_at: datetime | None = _when(default=None)
-    duration_months: int = 7
+    ends_at: datetime | None = _when(default=None)
     target_sessions: int = 6
     max_gap_days: int = 56
     proposals_count: int = 3
     matching: str = Field(default="on_apply", max_length=16)
     mentor_capacity: int = 1
     answer_delay_days: int = 3
-    retention_days: int = 365
+    other_organisation: bool = False
+    free_text_in_synthesis: bool = False
+    retention_months: int = 12
     topics: list[str] = _json(default_factory=list)
     themes: list[str] = _json(default_factory=list)
     eligibility: dict[str, Any] = _json(default_factory=dict)
-    events: dict[str, str] = _json(default_factory=dict)
+    questionnaires: dict[str, str] = _json(default_factory=dict)
+    events: list[dict[str, Any]] = _json(default_factory=list)
+    application_questions: list[dict[str, Any]] = _json(default_factory=list)
     alternative: str = Field(default="", max_length=2000)
+    # Set once the scheduler has run the cohort matching (`at_close`) and the programme's end.
+    matched_at: datetime | None = _when(default=None)
+    ended_at: datetime | None = _when(default=None)
     closed_at: datetime | None = _when(default=None)
     created_at: datetime = _when(default_factory=utcnow)
+    updated_at: datetime = _when(default_factory=utcnow)
 
 
 class CharterVersion(SQLModel, table=True):
@@ -109,6 +120,22 @@ class RoleGrant(SQLModel, table=True):
     role: str = Field(max_length=16)
     programme_id: int | None = Field(default=None, foreign_key="programme.id")
     granted_at: datetime = _when(default_factory=utcnow)
+    # A revoked grant stays, so that MENTORBOT_ADMINS does not grant it again at the next start.
+    revoked_at: datetime | None = _when(default=None)
+
+
+class Invitation(SQLModel, table=True):
+    """A personal invitation: `/start CODE` joins the account that types it to `person_id`.
+
+    Made for applications imported for someone the bot cannot reach yet (an e-mail address).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    created_at: datetime = _when(default_factory=utcnow)
+    used_at: datetime | None = _when(default=None)
 
 
 class Application(SQLModel, table=True):
@@ -123,6 +150,8 @@ class Application(SQLModel, table=True):
     status: str = Field(default=ApplicationStatus.draft, max_length=16)
     answers: dict[str, Any] = _json(default_factory=dict)
     ineligible_reason: str = Field(default="", max_length=64)
+    # "chat" when the person applied, "import" when a coordinator's file did (to be confirmed).
+    source: str = Field(default="chat", max_length=8)
     submitted_at: datetime | None = _when(default=None)
     updated_at: datetime = _when(default_factory=utcnow)
 
@@ -168,6 +197,8 @@ class Pair(SQLModel, table=True):
     rhythm: str = Field(default="", max_length=200)
     preferred_format: str = Field(default="", max_length=32)
     last_meeting_at: datetime | None = _when(default=None)
+    # Set when a committee formed the pair by hand: why, in the coordinator's words.
+    committee_reason: str = Field(default="", max_length=500)
 
     def partner_of(self, person_id: int) -> int:
         """The other member of the pair."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from typing import Any
+
+from sqlmodel import Session, col, or_, select
 
 from storage.enums import GrantRole
 from storage.models import Identity, Person, RoleGrant
+from storage.types import utcnow
 
 
 def find_identity(session: Session, platform: str, team: str, user_key: str) -> Identity | None:
@@ -58,32 +61,89 @@ def identities_of(session: Session, person_id: int) -> list[Identity]:
 
 def grant(
     session: Session, person_id: int, role: GrantRole, programme_id: int | None = None
-) -> None:
-    """Give a coordinator role (no-op when already held)."""
-    held = session.exec(
+) -> bool:
+    """Give a coordinator role, or give it back if it was revoked; False when already held."""
+    held = _grant_row(session, person_id, role, programme_id)
+    if held is None:
+        session.add(RoleGrant(person_id=person_id, role=role, programme_id=programme_id))
+        session.flush()
+        return True
+    if held.revoked_at is None:
+        return False
+    held.revoked_at, held.granted_at = None, utcnow()
+    session.add(held)
+    return True
+
+
+def revoke(
+    session: Session, person_id: int, role: GrantRole, programme_id: int | None = None
+) -> bool:
+    """Take a role back (the row stays, marked revoked); False when it was not held."""
+    held = _grant_row(session, person_id, role, programme_id)
+    if held is None or held.revoked_at is not None:
+        return False
+    held.revoked_at = utcnow()
+    session.add(held)
+    return True
+
+
+def bootstrap_admin(session: Session, person_id: int) -> None:
+    """MENTORBOT_ADMINS: make the person an admin of every programme, unless a grant for it was
+    ever made; a revoked admin therefore stays revoked whatever the variable says."""
+    if _grant_row(session, person_id, GrantRole.admin, None) is None:
+        grant(session, person_id, GrantRole.admin, None)
+
+
+def _grant_row(
+    session: Session, person_id: int, role: str, programme_id: int | None
+) -> RoleGrant | None:
+    return session.exec(
         select(RoleGrant).where(
             RoleGrant.person_id == person_id,
             RoleGrant.role == role,
             RoleGrant.programme_id == programme_id,
         )
     ).first()
-    if held is None:
-        session.add(RoleGrant(person_id=person_id, role=role, programme_id=programme_id))
-        session.flush()
+
+
+def _live() -> Any:
+    return col(RoleGrant.revoked_at).is_(None)
 
 
 def roles_of(session: Session, person_id: int) -> set[str]:
-    return set(session.exec(select(RoleGrant.role).where(RoleGrant.person_id == person_id)))
+    """Every role the person holds, in any programme."""
+    return set(
+        session.exec(select(RoleGrant.role).where(RoleGrant.person_id == person_id, _live()))
+    )
+
+
+def roles_in(session: Session, person_id: int, programme_id: int) -> set[str]:
+    """The roles the person holds in this programme (a grant for every programme counts)."""
+    return set(
+        session.exec(
+            select(RoleGrant.role).where(
+                RoleGrant.person_id == person_id,
+                _live(),
+                or_(RoleGrant.programme_id == programme_id, col(RoleGrant.programme_id).is_(None)),
+            )
+        )
+    )
+
+
+def admins_of(session: Session, programme_id: int) -> list[int]:
+    """The programme's admins (grants for every programme included)."""
+    rows = session.exec(
+        select(RoleGrant.person_id).where(
+            RoleGrant.role == GrantRole.admin,
+            _live(),
+            or_(RoleGrant.programme_id == programme_id, col(RoleGrant.programme_id).is_(None)),
+        )
+    ).all()
+    return sorted(set(rows))
 
 
 def coordinators_for(session: Session, programme_id: int, referent_id: int | None) -> list[int]:
     """Who to tell about a pair: its referent, or else the programme's admins."""
     if referent_id is not None:
         return [referent_id]
-    rows = session.exec(
-        select(RoleGrant.person_id).where(
-            RoleGrant.role == GrantRole.admin,
-            (RoleGrant.programme_id == programme_id) | (RoleGrant.programme_id == None),  # noqa: E711
-        )
-    ).all()
-    return sorted(set(rows))
+    return admins_of(session, programme_id)

@@ -80,16 +80,16 @@ class ConsoleAdapter:
 
     def lines(self, name: str, item: Item) -> list[str]:
         if isinstance(item, Message):
-            return item.text.split("\n")
+            return item.text.splitlines()
         if isinstance(item, Choice):
             numbered = [f"  {i}. {option.label}" for i, option in enumerate(item.options, 1)]
-            return [*item.text.split("\n"), *numbered]
+            return [*item.text.splitlines(), *numbered]
         if isinstance(item, File):
             folder = self.files_dir / re.sub(r"[^\w-]", "_", name)
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / Path(item.filename).name
             path.write_bytes(item.content)
-            return [*item.caption.split("\n"), f"  -> {path} ({len(item.content)} bytes)"]
+            return [*item.caption.splitlines(), f"  -> {path} ({len(item.content)} bytes)"]
         raise TypeError(f"cannot render {item!r}")
 
 

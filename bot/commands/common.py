@@ -1,0 +1,117 @@
+"""What every coordinator command shares: the database, who acts, the role check and the audit.
+
+The machine's operator is an admin of every programme; `--as ACCOUNT` makes a command act for a
+coordinator, whose role is checked. A refusal is audited, says why on stderr and exits 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain.accounts import parse_account
+from storage.audit import record
+from storage.db import make_engine, session_scope, upgrade
+from storage.enums import GrantRole
+from storage.models import Programme
+from storage.people import find_identity, roles_in
+from storage.programmes import programme_by_slug
+
+err = Console(stderr=True)
+out = Console()
+
+AsOption = Annotated[
+    str | None,
+    typer.Option("--as", help="Act as this coordinator (slack:T/U, telegram:ID, console:NAME)."),
+]
+ProgrammeOption = Annotated[str, typer.Option("--programme", help="The programme's slug.")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLAlchemy URL; default: DATABASE_URL.")
+]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print `message` on stderr; the caller raises what this returns."""
+    err.print(f"[red]{message}[/red]", highlight=False)
+    return typer.Exit(code)
+
+
+def open_engine(db: str | None) -> Engine:
+    """The database (migrated), or a clear exit naming the setting to fix."""
+    from bot.cli import load_settings
+
+    url = db or load_settings().database_url
+    try:
+        engine = make_engine(url)
+        upgrade(engine)
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise fail(f"Cannot open the database ({first}): check DATABASE_URL or --db.") from exc
+    return engine
+
+
+@dataclass
+class Operator:
+    """Who runs a command: the machine's operator (person None) or the coordinator `--as` names."""
+
+    engine: Engine
+    person_id: int | None
+    account: str
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.engine) as session:
+            yield session
+
+    def programme(self, session: Session, slug: str) -> Programme:
+        programme = programme_by_slug(session, slug)
+        if programme is None:
+            raise fail(f"No programme {slug!r}: `mentorbot programme list` shows the slugs.")
+        return programme
+
+    def check(
+        self, session: Session, programme: Programme | None, action: str, need: str = "admin"
+    ) -> None:
+        """Refuse (audited, exit 1) unless the operator, or an admin (or, when `need` is
+        referent, a referent) of `programme`."""
+        if self.person_id is None:
+            return
+        held = roles_in(session, self.person_id, programme.id) if programme else set()
+        allowed = {GrantRole.admin} | ({GrantRole.referent} if need == "referent" else set())
+        if held & allowed:
+            return
+        target = programme.slug if programme else ""
+        record(session, self.person_id, f"{action}.refused", target, via="cli")
+        session.commit()
+        where = f" of programme {programme.slug!r}" if programme else ""
+        raise fail(
+            f"{self.account} is not {'a referent or ' if need == 'referent' else ''}"
+            f"an admin{where}: refused.",
+            1,
+        )
+
+    def audit(self, session: Session, action: str, target: str = "", **details: object) -> None:
+        record(session, self.person_id, action, target, via="cli", by=self.account, **details)
+
+
+def operator(db: str | None, as_account: str | None) -> Operator:
+    """The operator of this command, on its database."""
+    engine = open_engine(db)
+    if as_account is None:
+        return Operator(engine, None, "operator")
+    try:
+        account = parse_account(as_account)
+    except ValueError as exc:
+        raise fail(f"--as: {exc}") from exc
+    with Session(engine) as session:
+        identity = find_identity(session, account.platform, account.team, account.user)
+    if identity is None:
+        raise fail(f"--as: {account} has never talked to the bot, so it holds no role.", 1)
+    return Operator(engine, identity.person_id, str(account))
