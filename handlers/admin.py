@@ -1,30 +1,91 @@
-"""Coordinators' commands (`/admin`): checked against the person's role first, and audited.
+"""Coordinators' `/admin`: a menu of buttons per programme; every section checks the role first
+and is audited.
 
-Referents see their own pairs only, admins every pair; both only ever see counts and states,
-never what a pair wrote.
+```mermaid
+stateDiagram-v2
+    [*] --> refused: no role (audited)
+    [*] --> programmes: /admin, several programmes -> which one?
+    [*] --> menu: /admin, one programme -> its figures and the menu
+    programmes --> menu: a programme picked
+    menu --> section: a button (or `/admin <word>` typed)
+    section --> refused: role too low for that section (audited)
+```
+Sections register themselves with `section(router, word, label_key, need)`. Referents see their
+own pairs only, admins every pair; both only ever see counts, dates and states, never what a
+pair wrote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from handlers.context import Ctx
 from handlers.router import Router
 from messages.catalog import t
-from storage.applications import latest_programme, programmes_not_closed
 from storage.audit import record
 from storage.enums import GrantRole
 from storage.figures import Figures, programme_figures
 from storage.models import Person, Programme
-from storage.people import roles_of
+from storage.people import global_roles, roles_in, roles_of
 
-SUBCOMMANDS = {"": "figures", "figures": "figures", "chiffres": "figures"}
+SectionRun = Callable[[Ctx, Programme | None, str], None]
+MENU_ACTION = "admin-section"
+PICK_ACTION = "admin-programme"
+NEW = "new"
+
+
+@dataclass(frozen=True)
+class Section:
+    """An entry of the menu: typed as `/admin <word>`, needing `need` (admin or referent)."""
+
+    word: str
+    label_key: str
+    run: SectionRun
+    need: str = GrantRole.admin
+    per_programme: bool = True
+
+
+def section(
+    router: Router,
+    word: str,
+    label_key: str,
+    need: str = GrantRole.admin,
+    *,
+    per_programme: bool = True,
+) -> Callable[[SectionRun], SectionRun]:
+    """Register a menu section; `per_programme=False` for one that needs no programme (new)."""
+
+    def register(run: SectionRun) -> SectionRun:
+        router.sections[word] = Section(word, label_key, run, need, per_programme)
+        return run
+
+    return register
 
 
 def is_coordinator(session: Session, person_id: int) -> bool:
     return bool(roles_of(session, person_id))
+
+
+def may(session: Session, person_id: int, programme: Programme | None, need: str) -> bool:
+    """Whether the person holds `need` (an admin holds every role) for this programme."""
+    held = (
+        roles_in(session, person_id, programme.id)  # type: ignore[arg-type]
+        if programme is not None
+        else global_roles(session, person_id)
+    )
+    return GrantRole.admin in held or (need == GrantRole.referent and GrantRole.referent in held)
+
+
+def visible_programmes(session: Session, person_id: int) -> list[Programme]:
+    """The programmes the person coordinates, not ended first, newest first."""
+    programmes = session.exec(select(Programme).order_by(col(Programme.id).desc())).all()
+    mine = [p for p in programmes if roles_in(session, person_id, p.id)]  # type: ignore[arg-type]
+    return sorted(mine, key=lambda p: p.ended_at is not None)
 
 
 def figure_lines(locale: str, figures: Figures) -> list[tuple[str, str]]:
@@ -42,18 +103,64 @@ def figure_lines(locale: str, figures: Figures) -> list[tuple[str, str]]:
 def coordinator_figures(
     session: Session, person: Person, now: datetime
 ) -> list[tuple[Programme, list[tuple[str, str]]]]:
-    """Each open programme (else the latest) with its figures, as this coordinator may see them."""
+    """Each programme the person coordinates, with its figures as they may see them."""
     assert person.id is not None
-    referent_only = GrantRole.admin not in roles_of(session, person.id)
-    latest = latest_programme(session)
-    programmes = programmes_not_closed(session, now) or ([latest] if latest else [])
     found = []
-    for programme in programmes:
+    for programme in visible_programmes(session, person.id):
+        referent_only = not may(session, person.id, programme, GrantRole.admin)
         figures = programme_figures(
             session, programme, now, referent_id=person.id if referent_only else None
         )
         found.append((programme, figure_lines(person.locale, figures)))
     return found
+
+
+def figures_text(ctx: Ctx, programme: Programme) -> str:
+    referent_only = not may(ctx.session, ctx.me, programme, GrantRole.admin)
+    figures = programme_figures(
+        ctx.session, programme, ctx.now, referent_id=ctx.me if referent_only else None
+    )
+    heading = ctx.t("admin-programme", programme=programme.name)
+    shown = [
+        ctx.t("admin-figure", label=label, value=value)
+        for label, value in figure_lines(ctx.person.locale, figures)
+    ]
+    return "\n".join([heading, *shown])
+
+
+def show_menu(ctx: Ctx, programme: Programme) -> None:
+    """The programme's figures and the sections this person may open, as buttons."""
+    record(ctx.session, ctx.me, "admin.figures", programme.slug)
+    options = [
+        (ctx.t(entry.label_key), entry.word)
+        for entry in ctx.router.sections.values()
+        if entry.per_programme and may(ctx.session, ctx.me, programme, entry.need)
+    ]
+    text = f"{figures_text(ctx, programme)}\n\n{ctx.t('admin-menu')}"
+    ctx.ask(text, options, MENU_ACTION, {"programme": programme.id})
+
+
+def pick_programme(ctx: Ctx, programmes: list[Programme], then: str) -> None:
+    options = [(p.name, str(p.id)) for p in programmes]
+    if (
+        then == ""
+        and may(ctx.session, ctx.me, None, GrantRole.admin)
+        and NEW in ctx.router.sections
+    ):
+        options.append((ctx.t("admin-new-programme"), NEW))
+    ctx.ask(ctx.t("admin-which-programme"), options, PICK_ACTION, {"then": then})
+
+
+def open_section(ctx: Ctx, word: str, programme: Programme | None, args: str = "") -> None:
+    """Run a section after checking the role for it; refusals are audited."""
+    entry: Section = ctx.router.sections[word]
+    target = programme.slug if programme is not None else ""
+    if not may(ctx.session, ctx.me, programme, entry.need):
+        record(ctx.session, ctx.me, f"admin.{word}.refused", target)
+        ctx.say("admin-refused")
+        return
+    record(ctx.session, ctx.me, f"admin.{word}", target)
+    entry.run(ctx, programme, args)
 
 
 def register(router: Router) -> None:
@@ -64,14 +171,50 @@ def register(router: Router) -> None:
             record(ctx.session, ctx.me, "admin.refused", args[:100])
             ctx.say("admin-refused")
             return
-        word = args.split(" ", 1)[0].casefold()
-        if word not in SUBCOMMANDS:
+        word, _, rest = args.partition(" ")
+        word = word.casefold()
+        if word in ("figures", "chiffres"):
+            word = ""
+        if word and word not in router.sections:
             ctx.say("admin-unknown", command=word[:40])
             return
-        record(ctx.session, ctx.me, "admin.figures")
-        blocks = []
-        for programme, lines in coordinator_figures(ctx.session, ctx.person, ctx.now):
-            heading = ctx.t("admin-programme", programme=programme.name, slug=programme.slug)
-            shown = [ctx.t("admin-figure", label=label, value=value) for label, value in lines]
-            blocks.append("\n".join([heading, *shown]))
-        ctx.send_text("\n\n".join(blocks) if blocks else ctx.t("admin-no-programme"))
+        if word and not router.sections[word].per_programme:
+            open_section(ctx, word, None, rest.strip())
+            return
+        programmes = visible_programmes(ctx.session, ctx.me)
+        if not programmes:
+            if may(ctx.session, ctx.me, None, GrantRole.admin) and NEW in router.sections:
+                options = [(ctx.t("admin-new-programme"), NEW)]
+                ctx.ask(ctx.t("admin-no-programme"), options, PICK_ACTION, {"then": ""})
+            else:
+                ctx.say("admin-no-programme-yours")
+            return
+        if len(programmes) > 1:
+            pick_programme(ctx, programmes, word)
+        elif word:
+            open_section(ctx, word, programmes[0], rest.strip())
+        else:
+            show_menu(ctx, programmes[0])
+
+    @router.action(PICK_ACTION)
+    def picked(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """A programme was picked: its menu, or the section typed before."""
+        if value == NEW:
+            open_section(ctx, NEW, None)
+            return
+        programme = ctx.session.get(Programme, int(value))
+        if programme is None:
+            ctx.say("error-button-stale")
+        elif context.get("then"):
+            open_section(ctx, context["then"], programme)
+        else:
+            show_menu(ctx, programme)
+
+    @router.action(MENU_ACTION)
+    def chosen(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """A section button of the menu."""
+        programme = ctx.session.get(Programme, context["programme"])
+        if programme is None or value not in router.sections:
+            ctx.say("error-button-stale")
+            return
+        open_section(ctx, value, programme)

@@ -43,6 +43,7 @@ class Router:
         self.actions: dict[str, ActionHandler] = {}
         self.flows: dict[str, TextHandler] = {}
         self.forms: dict[str, FormSpec] = {}
+        self.sections: dict[str, Any] = {}  # the coordinators' menu (`handlers.admin.Section`)
         self.on_submission: SubmissionHandler | None = None
 
     def command(

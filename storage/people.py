@@ -130,6 +130,17 @@ def roles_in(session: Session, person_id: int, programme_id: int) -> set[str]:
     )
 
 
+def global_roles(session: Session, person_id: int) -> set[str]:
+    """The roles the person holds for every programme (creating one needs such an admin)."""
+    return set(
+        session.exec(
+            select(RoleGrant.role).where(
+                RoleGrant.person_id == person_id, _live(), col(RoleGrant.programme_id).is_(None)
+            )
+        )
+    )
+
+
 def admins_of(session: Session, programme_id: int) -> list[int]:
     """The programme's admins (grants for every programme included)."""
     rows = session.exec(

@@ -21,7 +21,7 @@ from storage.audit import record
 from storage.db import make_engine, session_scope, upgrade
 from storage.enums import GrantRole
 from storage.models import Programme
-from storage.people import find_identity, roles_in
+from storage.people import find_identity, global_roles, roles_in
 from storage.programmes import programme_by_slug
 
 err = Console(stderr=True)
@@ -83,7 +83,11 @@ class Operator:
         referent, a referent) of `programme`."""
         if self.person_id is None:
             return
-        held = roles_in(session, self.person_id, programme.id) if programme else set()
+        held = (
+            roles_in(session, self.person_id, programme.id)
+            if programme is not None
+            else global_roles(session, self.person_id)
+        )
         allowed = {GrantRole.admin} | ({GrantRole.referent} if need == "referent" else set())
         if held & allowed:
             return
