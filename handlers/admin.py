@@ -136,6 +136,8 @@ def show_menu(ctx: Ctx, programme: Programme) -> None:
         for entry in ctx.router.sections.values()
         if entry.per_programme and may(ctx.session, ctx.me, programme, entry.need)
     ]
+    if NEW in ctx.router.sections and may(ctx.session, ctx.me, None, GrantRole.admin):
+        options.append((ctx.t("admin-new-programme"), NEW))
     text = f"{figures_text(ctx, programme)}\n\n{ctx.t('admin-menu')}"
     ctx.ask(text, options, MENU_ACTION, {"programme": programme.id})
 
@@ -213,6 +215,9 @@ def register(router: Router) -> None:
     @router.action(MENU_ACTION)
     def chosen(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """A section button of the menu."""
+        if value == NEW:
+            open_section(ctx, NEW, None)
+            return
         programme = ctx.session.get(Programme, context["programme"])
         if programme is None or value not in router.sections:
             ctx.say("error-button-stale")

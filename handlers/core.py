@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from handlers import (
     admin,
+    admin_programmes,
     agreement,
     apply,
     charter,
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 MODULES = (
     welcome,
     admin,
+    admin_programmes,
     status,
     apply,
     matching_flow,

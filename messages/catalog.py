@@ -61,6 +61,11 @@ def t(locale: str, key: str, **params: Any) -> str:
     raise MissingText(key)
 
 
+def has_text(key: str) -> bool:
+    """Whether the French source catalog has `key`."""
+    return bundle(DEFAULT_LOCALE).has_message(key)
+
+
 def format_when(moment: datetime, locale: str, timezone: str) -> str:
     """A date and time as a person reads it: their language, their time zone."""
     return format_datetime(

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 SLUG = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -67,15 +68,19 @@ class ApplicationQuestion(_Strict):
     @classmethod
     def _key(cls, value: str) -> str:
         if not KEY.match(value):
-            raise ValueError("lower-case letters, digits and _ only, starting with a letter")
+            raise PydanticCustomError(
+                "key", "lower-case letters, digits and _ only, starting with a letter"
+            )
         return value
 
     @model_validator(mode="after")
     def _options(self) -> ApplicationQuestion:
         if self.kind in ("choice", "multi") and len(self.options) < 2:
-            raise ValueError(f"a {self.kind} question needs at least two options")
+            raise PydanticCustomError(
+                "options", "a choice or multi question needs at least two options"
+            )
         if self.kind not in ("choice", "multi") and self.options:
-            raise ValueError(f"a {self.kind} question takes no options")
+            raise PydanticCustomError("options", "only choice and multi questions take options")
         return self
 
 
@@ -118,7 +123,9 @@ class ProgrammeSettings(_Strict):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError("1 to 64 letters, digits, - or _ (it goes into invitation links)")
+            raise PydanticCustomError(
+                "slug", "1 to 64 letters, digits, - or _ (it goes into invitation links)"
+            )
         return value
 
     @field_validator("timezone")
@@ -127,7 +134,9 @@ class ProgrammeSettings(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError("unknown time zone: use an IANA name such as Europe/Paris") from exc
+            raise PydanticCustomError(
+                "timezone", "unknown time zone: use an IANA name such as Europe/Paris"
+            ) from exc
         return value
 
     @field_validator("topics", "themes")
@@ -135,9 +144,9 @@ class ProgrammeSettings(_Strict):
     def _labels(cls, values: list[str]) -> list[str]:
         cleaned = [v.strip() for v in values]
         if any(not v or len(v) > 80 for v in cleaned):
-            raise ValueError("each entry is 1 to 80 characters")
+            raise PydanticCustomError("labels", "each entry is 1 to 80 characters")
         if len({v.casefold() for v in cleaned}) != len(cleaned):
-            raise ValueError("an entry is repeated")
+            raise PydanticCustomError("repeated", "an entry is repeated")
         return cleaned
 
     @model_validator(mode="after")
@@ -150,26 +159,45 @@ class ProgrammeSettings(_Strict):
         opens, closes = at(self.applications_open), at(self.applications_close)
         starts, ends = at(self.starts), at(self.ends)
         if opens and closes and closes <= opens:
-            raise ValueError("applications_close must come after applications_open")
+            raise _at(
+                "applications_close",
+                "after_open",
+                "applications_close must come after applications_open",
+            )
         if starts and ends and ends <= starts:
-            raise ValueError("ends must come after starts")
+            raise _at("ends", "after_starts", "ends must come after starts")
         if self.matching == "at_close" and closes is None:
-            raise ValueError("matching = 'at_close' needs applications_close")
+            raise _at(
+                "applications_close", "needed", "matching = 'at_close' needs applications_close"
+            )
         midterm, final = at(self.questionnaires.midterm), at(self.questionnaires.final)
         if midterm and final and final <= midterm:
-            raise ValueError("questionnaires.final must come after questionnaires.midterm")
+            raise _at(
+                "questionnaires.final",
+                "after_midterm",
+                "questionnaires.final must come after questionnaires.midterm",
+            )
         keys = [q.key for q in self.application_questions]
         if len(set(keys)) != len(keys):
-            raise ValueError("two application_questions have the same key")
+            raise _at(
+                "application_questions", "repeated", "two application_questions have the same key"
+            )
         return self
 
 
 @dataclass(frozen=True)
 class SettingsError:
-    """One wrong key: where it is (`questionnaires.final`) and what is wrong."""
+    """One wrong key: where it is (`questionnaires.final`), what is wrong, and a stable `code`
+    (pydantic's error type, or ours) for the chat to say it in the person's language."""
 
     key: str
     message: str
+    code: str = ""
+
+
+def _at(key: str, code: str, message: str) -> PydanticCustomError:
+    """An error of the whole model that belongs to one key (`key|code` as its type)."""
+    return PydanticCustomError(f"{key}|{code}", message)
 
 
 def _known(zone: str) -> bool:
@@ -212,11 +240,11 @@ def errors_of(exc: ValidationError) -> list[SettingsError]:
     found: dict[str, SettingsError] = {}
     for error in exc.errors():
         parts = [str(part) for part in error["loc"] if part not in UNION_MEMBERS]
-        key = ".".join(parts) or "(file)"
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key"
-        found.setdefault(key, SettingsError(key, message))
+        key, code = ".".join(parts) or "(file)", error["type"]
+        if "|" in code:
+            key, code = code.split("|", 1)
+        message = "unknown key" if code == "extra_forbidden" else error["msg"]
+        found.setdefault(key, SettingsError(key, message, code))
     return list(found.values())
 
 
