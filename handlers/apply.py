@@ -113,7 +113,26 @@ def register(router: Router) -> None:
             ctx.say("apply-no-programme")
             return
         invited = [p for p in programmes if p.id == ctx.person.programme_id]
-        programme = (invited or programmes)[0]
+        mine = {a.programme_id for a in applications_of(ctx.session, ctx.me)}
+        open_now = [p for p in programmes if window_problem(ctx, p) is None and p.id not in mine]
+        if invited:
+            ask_role(ctx, invited[0])
+        elif len(open_now) > 1:
+            options = [(p.name, str(p.id)) for p in open_now]
+            ctx.ask(ctx.t("apply-which-programme"), options, "apply-programme")
+        else:
+            ask_role(ctx, (open_now or programmes)[0])
+
+    @router.action("apply-programme")
+    def programme_chosen(ctx: Ctx, value: str, _context: dict[str, Any]) -> None:
+        """Apply to the programme picked among those open now."""
+        programme = ctx.session.get(Programme, int(value))
+        if programme is None:
+            ctx.say("error-button-stale")
+        else:
+            ask_role(ctx, programme)
+
+    def ask_role(ctx: Ctx, programme: Programme) -> None:
         problem = window_problem(ctx, programme)
         if problem:
             ctx.send_text(problem)

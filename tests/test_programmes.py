@@ -114,7 +114,7 @@ def test_editing_in_the_chat_keeps_what_is_not_changed(
     assert "est modifié : Nombre de mentors proposés à chaque mentoré" in said, said
     code, shown = cli(db_url, "programme", "show", "cadres-2027", "--toml")
     assert "proposals = 3" in shown and "mentor_capacity = 2" in shown
-    assert 'midterm = 2027-06-15' in shown
+    assert "midterm = 2027-06-15" in shown
     with Session(engine) as session:
         actions = [e.action for e in session.exec(select(AuditEvent))]
     assert "programme.apply" in actions and "admin.programme" in actions
@@ -185,3 +185,29 @@ def test_participants_and_unknown_accounts_are_refused_and_audited(
     assert refused.count("programme.apply.refused") == 1
     said = dialog("@lea\n/admin programme")
     assert "réservée aux coordinateurs" in said
+
+
+def test_with_several_programmes_open_people_pick_one_and_may_join_both(
+    dialog: Dialog, db_url: str, engine: Engine, programme: int, tmp_path: Path
+) -> None:
+    from storage.models import Application
+    from tests.journey import MENTEE_FORM, MENTOR_FORM
+
+    second = tmp_path / "second.toml"
+    second.write_text(
+        'slug = "experience"\nname = "Transmettre son expérience"\n'
+        'topics = ["prise de poste", "management d\'équipe", "budget"]\n',
+        encoding="utf-8",
+    )
+    assert cli(db_url, "programme", "apply", str(second))[0] == 0
+    said = dialog("@lea\n/apply")
+    assert "Auquel souhaitez-vous candidater" in said and "Transmettre son expérience" in said
+    said = dialog("1\n1\n" + "\n".join(MENTEE_FORM))
+    assert "Candidature" in said or "candidature" in said, said
+    said = dialog("/apply")
+    assert "Auquel" not in said
+    mentor = [*MENTOR_FORM[:7], "1, 2", *MENTOR_FORM[8:]]
+    said = dialog("Transmettre son expérience\n2\n" + "\n".join(mentor))
+    with Session(engine) as session:
+        rows = session.exec(select(Application.programme_id, Application.role)).all()
+    assert sorted(rows) == sorted([(programme, "mentee"), (programme + 1, "mentor")]), said

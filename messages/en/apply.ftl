@@ -6,6 +6,7 @@ apply-no-programme = No programme is taking applications at the moment. The coor
 apply-not-open-yet = Applications to the programme "{ $programme }" open on { $when }. Come back then with /apply.
 apply-closed = Applications to the programme "{ $programme }" are closed.
 apply-role-question = Would you like to be mentored (mentee), to mentor someone (mentor), or both?
+apply-which-programme = Several programmes take applications right now. Which one would you like to apply to?
 apply-as-mentee = Mentee
 apply-as-mentor = Mentor
 apply-as-both = Both

@@ -1,7 +1,7 @@
 ## Programmes in the chat: the admins' form
 
 admin-section-programme = Programme: settings, opening
-pf-title-new = New mentoring programme
+pf-title-new = New programme
 pf-title-edit = Programme settings
 pf-yes = Yes
 pf-no = No

@@ -6,6 +6,7 @@ apply-no-programme = Aucun programme n'accepte de candidatures pour le moment. L
 apply-not-open-yet = Les candidatures au programme « { $programme } » ouvriront le { $when }. Revenez à ce moment-là avec /apply.
 apply-closed = Les candidatures au programme « { $programme } » sont closes.
 apply-role-question = Souhaitez-vous être accompagné (mentoré), accompagner quelqu'un (mentor), ou les deux ?
+apply-which-programme = Plusieurs programmes accueillent des candidatures en ce moment. Auquel souhaitez-vous candidater ?
 apply-as-mentee = Mentoré
 apply-as-mentor = Mentor
 apply-as-both = Les deux

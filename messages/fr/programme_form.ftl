@@ -1,7 +1,7 @@
 ## Programmes dans la discussion : le formulaire des administrateurs
 
 admin-section-programme = Programme : réglages, ouverture
-pf-title-new = Nouveau programme de mentorat
+pf-title-new = Nouveau programme
 pf-title-edit = Réglages du programme
 pf-yes = Oui
 pf-no = Non
