@@ -112,7 +112,7 @@ def test_editing_in_the_chat_keeps_what_is_not_changed(
     assert "Appariement : À la clôture des candidatures" in said
     said = dialog("Modifier les réglages\n" + "\n".join(["="] * 10 + ["3"] + ["="] * 15))
     assert "est modifié : Nombre de mentors proposés à chaque mentoré" in said, said
-    code, shown = cli(db_url, "programme", "show", "cadres-2027", "--toml")
+    _, shown = cli(db_url, "programme", "show", "cadres-2027", "--toml")
     assert "proposals = 3" in shown and "mentor_capacity = 2" in shown
     assert "midterm = 2027-06-15" in shown
     with Session(engine) as session:
