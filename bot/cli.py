@@ -10,7 +10,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from bot.commands import programmes
+from bot.commands import applications, audit, matching, pairs, programmes, referents, roles
 from bot.config import Settings
 
 app = typer.Typer(
@@ -20,6 +20,13 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(programmes.app, name="programme")
+app.command("match")(matching.match)
+app.command("pair")(matching.pair)
+app.add_typer(applications.app, name="applications")
+app.add_typer(roles.app, name="role")
+app.add_typer(referents.app, name="referents")
+app.add_typer(pairs.app, name="pairs")
+app.command("audit")(audit.audit_log)
 err = Console(stderr=True)
 
 DbOption = Annotated[

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, exists, select
 from sqlmodel.sql.expression import Select
 
 from bot.domain.cadence import Cadence, anchor, cadence
+from bot.lifecycle import close_applications, end_programmes, open_dated_waves
 from handlers.consent import ask_fit
 from handlers.matching_flow import forward
 from handlers.meeting_notices import sweep_meetings
@@ -157,6 +158,9 @@ SWEEPS: tuple[Sweep, ...] = (
     sweep_meetings,
     ask_fit_after_first_meeting,
     nudge_cadence,
+    close_applications,
+    open_dated_waves,
+    end_programmes,
     invite_to_open_waves,
 )
 

@@ -72,19 +72,29 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
 
 def submit_form(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> None:
     """Save the application(s), check eligibility, and say what happens next."""
-    from handlers.matching_flow import after_eligible_mentee
-
     programme = ctx.session.get(Programme, params["programme"])
     assert programme is not None
     problem = window_problem(ctx, programme)
     if problem:
         ctx.send_text(problem)
         return
+    record_application(ctx, programme, params["roles"], values)
+
+
+def record_application(
+    ctx: Ctx, programme: Programme, roles: list[str], values: dict[str, Any]
+) -> None:
+    """Keep the person's details, save one application per role, check eligibility, and say
+    what happens next (a mentee's proposals). Shared by the form and the confirmation of an
+    imported application."""
+    from handlers.cohort import after_eligible_mentor
+    from handlers.matching_flow import after_eligible_mentee
+
     person = ctx.person
     person.organisation, person.unit = values["organisation"], values.get("unit") or ""
     person.manager, person.location = values["manager"], values["location"]
     ctx.session.add(person)
-    for role in params["roles"]:
+    for role in roles:
         unmet = unmet_rules(programme.eligibility, role, values)
         reason = unmet[0].rule if unmet else ""
         application = save_application(ctx.session, programme.id, person.id, role, values, reason)
@@ -98,6 +108,7 @@ def submit_form(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> Non
         ctx.say("apply-eligible", role=role_name, programme=programme.name)
         if role == Role.mentor:
             ctx.say("apply-next-mentor")
+            after_eligible_mentor(ctx, programme, application)
         else:
             after_eligible_mentee(ctx, programme, application)
 

@@ -18,11 +18,19 @@ from sqlmodel import Session, col, select
 
 from handlers import (
     admin,
+    admin_applications,
+    admin_invitations,
+    admin_journal,
+    admin_matching,
     admin_programmes,
+    admin_referents,
+    admin_roles,
+    after_end,
     agreement,
     apply,
     charter,
     forms,
+    imported,
     language,
     matching_flow,
     meetings,
@@ -51,7 +59,14 @@ log = logging.getLogger(__name__)
 MODULES = (
     welcome,
     admin,
+    admin_applications,
+    imported,
     admin_programmes,
+    admin_roles,
+    admin_referents,
+    admin_journal,
+    admin_invitations,
+    admin_matching,
     status,
     apply,
     matching_flow,
@@ -62,6 +77,7 @@ MODULES = (
     withdraw,
     reasons,
     questionnaires,
+    after_end,
     language,
     privacy,
     forms,
@@ -121,11 +137,20 @@ class Core:
                 bootstrap_admin(session, person.id)  # type: ignore[arg-type]
             return person.id  # type: ignore[return-value]
 
-    def find(self, platform: str, user_key: str, team: str = "") -> int | None:
-        """The person behind this account if it is known (so no profile lookup is needed)."""
+    def find(
+        self, platform: str, user_key: str, team: str = "", *, named: bool = False
+    ) -> int | None:
+        """The person behind this account if it is known (so no profile lookup is needed); with
+        `named`, None too for one without a name yet (an account a coordinator gave a role
+        before it ever wrote: the platform's profile has to name it)."""
         with Session(self.engine) as session:
             identity = find_identity(session, platform, team, user_key)
-            return identity.person_id if identity is not None else None
+            if identity is None:
+                return None
+            person = session.get(Person, identity.person_id) if named else None
+            if person is not None and not person.display_name and person.erased_at is None:
+                return None
+            return identity.person_id
 
     def locale_of(self, person_id: int) -> str:
         with Session(self.engine) as session:

@@ -17,22 +17,17 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.domain.matching import Suggestion, propose
+from bot.domain.cohort import by_committee
+from bot.domain.matching import Suggestion
 from handlers.charter import send_charter
 from handlers.context import Ctx
 from handlers.outgoing import Outgoing
 from handlers.reasons import ask_private_reason
 from handlers.router import Router
 from messages.catalog import format_when
+from storage.cohort import cohort_draft
 from storage.enums import ApplicationStatus, PairState
-from storage.matching import (
-    excluded_mentors,
-    latest_round,
-    mentor_profiles,
-    places_taken,
-    profile,
-    proposals_of,
-)
+from storage.matching import latest_round, places_taken, proposals_of
 from storage.models import Application, Pair, Person, Programme, Proposal
 from storage.people import coordinators_for
 
@@ -49,25 +44,38 @@ def after_eligible_mentee(ctx: Ctx, programme: Programme, application: Applicati
 def offer_proposals(
     out: Outgoing, programme: Programme, application: Application, round_: int
 ) -> bool:
-    """Compute and send a round of proposals; False (and coordinators told) if nobody fits."""
-    person = out.session.get(Person, application.person_id)
-    assert person is not None
-    mentee = profile(application, person)
-    mentors = mentor_profiles(out.session, programme)
-    suggestions = propose(
-        mentee, mentors, programme.proposals_count, excluded_mentors(out.session, application)
-    )
+    """Compute and send a round of proposals; False (and coordinators told) if nobody fits.
+    In a committee programme the committee proposes: it is told, and the mentee told so."""
+    if programme.matching == "committee":
+        return _nobody(out, programme, application, "proposals-committee", "coordinator-committee")
+    suggestions = cohort_draft(out.session, programme, [application])[0].suggestions
+    return offer_suggestions(out, programme, application, suggestions, round_)
+
+
+def offer_suggestions(
+    out: Outgoing,
+    programme: Programme,
+    application: Application,
+    suggestions: list[Suggestion],
+    round_: int,
+) -> bool:
+    """Store and send a round of proposals; False (and coordinators told) when there are none."""
     if not suggestions:
-        out.tell(application.person_id, "proposals-none")
-        for coordinator in coordinators_for(out.session, programme.id, None):
-            out.tell(coordinator, "coordinator-no-mentor", name=person.display_name)
-        return False
+        return _nobody(out, programme, application, "proposals-none", "coordinator-no-mentor")
     proposals = [
         _store(out, programme, application, s, round_, rank)
         for rank, s in enumerate(suggestions, 1)
     ]
     present(out, application, proposals, round_)
     return True
+
+
+def _nobody(out: Outgoing, programme: Programme, app: Application, said: str, told: str) -> bool:
+    person = out.session.get(Person, app.person_id)
+    out.tell(app.person_id, said)
+    for coordinator in coordinators_for(out.session, programme.id, None):
+        out.tell(coordinator, told, name=person.display_name if person else "?")
+    return False
 
 
 def _store(
@@ -166,9 +174,10 @@ def ask_mentor(out: Outgoing, programme: Programme, proposal: Proposal) -> Pair:
     out.session.add(pair)
     out.session.flush()
     mentor = mentor_app.person_id
+    request = "mentor-request-committee" if by_committee(proposal.reasons) else "mentor-request"
     text = "\n".join(
         [
-            out.t_for(mentor, "mentor-request", days=programme.answer_delay_days),
+            out.t_for(mentor, request, days=programme.answer_delay_days),
             _profile_text(out, mentor, mentee_app),
             out.t_for(
                 mentor,
@@ -206,7 +215,8 @@ def forward(out: Outgoing, pair: Pair, why: str) -> None:
             next=other.display_name if other else "?",
         )
         return
-    out.tell(application.person_id, f"mentee-back-to-picking-{why}", name=name)
+    back = "committee" if programme.matching == "committee" else "picking"
+    out.tell(application.person_id, f"mentee-back-to-{back}-{why}", name=name)
     offer_proposals(out, programme, application, latest_round(out.session, application.id) + 1)
 
 

@@ -7,10 +7,12 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from handlers.after_end import ended_status
 from handlers.charter import has_accepted, send_charter
 from handlers.consent import ask_consent
 from handlers.context import Ctx
 from handlers.forms import repeat_question
+from handlers.imported import ask_confirmation
 from handlers.matching_flow import present
 from handlers.router import Router
 from messages.catalog import format_when
@@ -89,6 +91,10 @@ def _application_status(ctx: Ctx) -> None:
     if not live:
         _go(ctx, ctx.t("status-no-application"), "status-apply", "apply")
         return
+    if any(a.status == ApplicationStatus.submitted and a.source == "import" for a in live):
+        ctx.say("status-import-waiting")
+        ask_confirmation(ctx)
+        return
     mentee = next((a for a in live if a.role == Role.mentee), None)
     if mentee is not None and mentee.status == ApplicationStatus.eligible:
         round_ = latest_round(ctx.session, mentee.id)
@@ -116,7 +122,7 @@ def register(router: Router) -> None:
         pair = open_pair_of(ctx.session, ctx.me)
         if pair is not None:
             _pair_status(ctx, pair)
-        else:
+        elif not ended_status(ctx):
             _application_status(ctx)
 
     @router.action("go")

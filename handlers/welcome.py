@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from handlers.admin import is_coordinator
 from handlers.context import Ctx
+from handlers.imported import ask_confirmation, claim_invitation
 from handlers.language import offer_languages
 from handlers.router import Router
 from storage.programmes import programme_by_slug
@@ -22,15 +23,19 @@ def register(router: Router) -> None:
         """Greet the person and explain the programme; offer English to newcomers.
 
         `args` is an invitation link's payload (Telegram's `/start <slug>`): the programme it
-        names becomes the one the person applies to.
+        names becomes the one the person applies to; a personal invitation's code hands the
+        person the applications imported for them, to confirm.
         """
         ctx.say("welcome", name=ctx.person.display_name)
-        if args:
+        invited = bool(args) and claim_invitation(ctx, args)
+        if args and not invited:
             _join(ctx, args)
         if not ctx.person.locale_chosen:
             offer_languages(ctx, ctx.t("welcome-language"), from_start=True)
         else:
             ctx.say("welcome-next")
+        if invited:
+            ask_confirmation(ctx)
 
     @router.command("help", "aide", help_key="help-cmd-help")
     def show_help(ctx: Ctx, _args: str) -> None:

@@ -38,6 +38,11 @@ def identify(
         if chat_key and identity.chat_key != chat_key:
             identity.chat_key = chat_key
             session.add(identity)
+        if display_name and not person.display_name and person.erased_at is None:
+            # Prepared ahead by a coordinator (a role granted to an account): first contact.
+            person.display_name, person.timezone = display_name[:200], timezone
+            person.locale = person.locale if person.locale_chosen else locale
+            session.add(person)
         return person
     person = Person(display_name=display_name[:200], locale=locale, timezone=timezone)
     session.add(person)

@@ -75,6 +75,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.users: dict[str, FakeUser] = {}
+        self.emails: dict[str, str] = {}  # address -> user id, for users.lookupByEmail
         self.failures: dict[str, list[Failure]] = {}
         self.uploads: dict[str, bytes] = {}
         self.socket = SocketMode()
@@ -142,6 +143,9 @@ class FakeSlack:
             call = Call(method, params, token, failure.status if failure else 200, b"", failure)
             self.calls.append(call)
             number = next(self._ids)
+        unknown = method == "users.lookupByEmail" and params.get("email") not in self.emails
+        if failure is None and unknown:
+            failure = call.failure = Failure(200, error="users_not_found")
         if failure is not None:
             error = failure.error or ("ratelimited" if failure.status == 429 else "fatal_error")
             call.response = json.dumps({"ok": False, "error": error}).encode()
@@ -163,6 +167,13 @@ class FakeSlack:
             if known.locale and params.get("include_locale") in ("1", "true", True):
                 found["locale"] = known.locale
             return {"user": found}
+        if method == "users.lookupByEmail":
+            user = self.emails[params["email"]]
+            known = self.users.get(user, FakeUser())
+            name = known.real_name or user.lower()
+            profile = {"real_name": name, "display_name": "", "email": params["email"]}
+            found = {"id": user, "team_id": "T1", "name": user.lower(), "real_name": name}
+            return {"user": {**found, "deleted": False, "is_bot": False, "profile": profile}}
         if method == "conversations.open":
             return {"channel": {"id": "D" + str(params.get("users", "")).split(",")[0]}}
         if method in ("chat.postMessage", "chat.update"):

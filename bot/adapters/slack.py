@@ -140,11 +140,13 @@ class SlackAdapter:
         return [Route(EVENTS_PATH, self.endpoint, methods=["POST"])]
 
     async def start(self) -> None:
+        self.core.links[PLATFORM] = f"{COMMAND} start {{code}}"  # the invitation, as typed
         if self.settings.slack_app_token:
             self.socket = SocketModeHandler(self.app, self.settings.slack_app_token)
             await asyncio.to_thread(self.socket.connect)
 
     async def stop(self) -> None:
+        self.core.links.pop(PLATFORM, None)
         if self.socket is not None:
             await asyncio.to_thread(self.socket.close)
             self.socket = None
@@ -325,7 +327,7 @@ class SlackAdapter:
             known_dm = self._dms.get((team, user))
         if dm:
             self.remember_dm(team, user, dm)
-        found = self.core.find(PLATFORM, user, team=team)
+        found = self.core.find(PLATFORM, user, team=team, named=True)
         if found is not None:
             if dm and dm != known_dm:  # once per process: keeps the stored DM id current
                 self.core.identify(PLATFORM, user, team=team, chat_key=dm)

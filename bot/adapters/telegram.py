@@ -133,6 +133,8 @@ class TelegramAdapter:
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         await self._initialize()
+        # The invitation deep link coordinators share needs the bot's real username (getMe).
+        self.core.links[PLATFORM] = f"https://t.me/{self.application.bot.username}?start={{code}}"
         await self.application.start()
         if self.webhook_url:
             self._spawn(self._set_webhook())
@@ -142,6 +144,7 @@ class TelegramAdapter:
         self._spawn(self._set_menus())
 
     async def stop(self) -> None:
+        self.core.links.pop(PLATFORM, None)
         if self._poller is not None:
             self._poller.cancel()
             await asyncio.gather(self._poller, return_exceptions=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -119,3 +120,8 @@ def operator(db: str | None, as_account: str | None) -> Operator:
     if identity is None:
         raise fail(f"--as: {account} has never talked to the bot, so it holds no role.", 1)
     return Operator(engine, identity.person_id, str(account))
+
+
+def local_time(moment: datetime | None) -> str:
+    """A time as the operator reads it: in this machine's time zone, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""

@@ -1,0 +1,144 @@
+"""A committee's manual pair: the hard rules still checked, then the normal journey.
+
+`committee_pair(out, programme, mentee_id, mentor_id, reason)` checks that both have live
+applications in the right roles, the mentee is not already in a pair being formed or running,
+and no hard rule (`bot.domain.hard_rules`) is broken; it returns a `Refusal` naming the rule,
+or stores a proposal marked as the committee's and asks the mentor (`ask_mentor`), who accepts
+or declines as for any request. The committee's words stay in `Pair.committee_reason` and the
+audit; the mentor and the mentee read "proposed by the programme's committee".
+`mentorbot pair` and the admins' "Former un binôme" form both call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, update
+
+from bot.domain.cohort import COMMITTEE_REASON
+from bot.domain.hard_rules import Limits, broken_rule
+from bot.domain.matching import Profile, score
+from handlers.matching_flow import ask_mentor
+from handlers.outgoing import Outgoing
+from messages.catalog import format_when
+from storage.cohort import application_of, candidate, holding_mentees
+from storage.enums import ApplicationStatus, Role
+from storage.matching import latest_round, mentor_profiles
+from storage.models import Application, Pair, Person, Programme, Proposal
+
+MENTEE_RULES = ("mentee_application", "mentee_paired")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A rule the pair would break: its name, the form field it concerns, the text's values."""
+
+    rule: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def field(self) -> str:
+        return "mentee" if self.rule in MENTEE_RULES else "mentor"
+
+    @property
+    def key(self) -> str:
+        return f"committee-refused-{self.rule}"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Both applications and the mentor's profile, once every rule holds."""
+
+    mentee: Application
+    mentor: Application
+    mentor_profile: Profile
+    mentee_profile: Profile
+
+
+def _name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    return (person.display_name if person else "") or "?"
+
+
+def check_pair(
+    session: Session, programme: Programme, mentee_id: int, mentor_id: int
+) -> Checked | Refusal:
+    """Whether the committee may pair these two people in the programme, and if not, why."""
+    params = {
+        "mentee": _name(session, mentee_id),
+        "mentor": _name(session, mentor_id),
+        "capacity": programme.mentor_capacity,
+    }
+    assert programme.id is not None
+    mentee_app = application_of(session, programme.id, mentee_id, Role.mentee)
+    if mentee_app is not None and (
+        mentee_app.status == ApplicationStatus.matched
+        or mentee_id in holding_mentees(session, programme.id)
+    ):
+        return Refusal("mentee_paired", params)
+    if mentee_app is None or mentee_app.status != ApplicationStatus.eligible:
+        return Refusal("mentee_application", params)
+    mentor_app = application_of(session, programme.id, mentor_id, Role.mentor)
+    mentor = next(
+        (
+            m
+            for m in mentor_profiles(session, programme)
+            if mentor_app is not None and m.application_id == mentor_app.id
+        ),
+        None,
+    )
+    if mentor_app is None or mentor is None:
+        return Refusal("mentor_application", params)
+    mentee_person = session.get(Person, mentee_id)
+    assert mentee_person is not None
+    found = candidate(session, mentee_app, mentee_person)
+    limits = Limits(programme.other_organisation, found.paired_before, found.proposed)
+    rule = broken_rule(found.mentee, mentor, limits, committee=True)
+    if rule is not None:
+        return Refusal(rule, params)
+    return Checked(mentee_app, mentor_app, mentor, found.mentee)
+
+
+def committee_pair(
+    out: Outgoing, programme: Programme, mentee_id: int, mentor_id: int, reason: str
+) -> Pair | Refusal:
+    """Form the committee's pair (the mentor is asked) or say which rule refuses it."""
+    checked = check_pair(out.session, programme, mentee_id, mentor_id)
+    if isinstance(checked, Refusal):
+        return checked
+    mentee_app = checked.mentee
+    # Proposals the mentee had not picked from are replaced by the committee's choice.
+    out.session.execute(
+        update(Proposal)
+        .where(
+            col(Proposal.mentee_application_id) == mentee_app.id,
+            col(Proposal.status) == "shown",
+        )
+        .values(status="superseded")
+    )
+    scored = score(checked.mentee_profile, checked.mentor_profile)
+    proposal = Proposal(
+        programme_id=programme.id,
+        mentee_application_id=mentee_app.id,
+        mentor_application_id=checked.mentor.id,
+        round=latest_round(out.session, mentee_app.id) + 1,  # type: ignore[arg-type]
+        rank=1,
+        score=scored.score if scored else 0.0,
+        reasons=[{"key": COMMITTEE_REASON}, *(scored.reasons if scored else [])],
+    )
+    out.session.add(proposal)
+    out.session.flush()
+    pair = ask_mentor(out, programme, proposal)
+    pair.committee_reason = reason.strip()[:500]
+    out.session.add(pair)
+    mentee = out.session.get(Person, mentee_id)
+    assert mentee is not None and pair.answer_due_at is not None
+    out.tell(
+        mentee_id,
+        "committee-proposed-mentee",
+        programme=programme.name,
+        name=_name(out.session, mentor_id),
+        when=format_when(pair.answer_due_at, mentee.locale, mentee.timezone),
+    )
+    return pair
