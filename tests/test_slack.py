@@ -479,9 +479,16 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
     [action] = [b for b in home["blocks"] if b["type"] == "actions"]
     slack.click_home(LEA, home, action["elements"][0])
     slack.expect(LEA, "Vos rencontres avec Marc", start)
-    # Marc never opened his home: it was refreshed when his pair's news reached him.
-    marc_home = json.dumps(slack.homes(MARC)[-1], ensure_ascii=False)
-    assert "une rencontre tenue" in marc_home and "Prochaine rencontre" in marc_home
+    # Marc never opened his home: it is refreshed after his pair's news reached him (the
+    # delivery pass publishes it once every message of the pass is sent).
+    wait_for(
+        lambda: any(
+            "une rencontre tenue" in (shown := json.dumps(view, ensure_ascii=False))
+            and "Prochaine rencontre" in shown
+            for view in slack.homes(MARC)
+        ),
+        what="Marc's home with the held and the next meeting",
+    )
 
     with Session(engine) as session:
         assert session.exec(select(Pair)).one().state == "active"
