@@ -136,10 +136,8 @@ def console(
 @db_app.command("upgrade")
 def db_upgrade(db: DbOption = None) -> None:
     """Apply the database migrations (the bot also does it at start)."""
-    from storage.db import make_engine, upgrade
+    from bot.commands.common import open_engine
 
-    settings = load_settings()
-    url = db or settings.database_url
     with err.status("Applying migrations..."):
-        upgrade(make_engine(url))
+        open_engine(db)
     err.print("[green]Database schema is up to date.[/green]")

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     port: int = Field(3000, alias="PORT")
     notes_keys: str | None = Field(None, alias="NOTES_KEYS")
     notes_key_file: str = Field("mentorbot-notes.key", alias="NOTES_KEY_FILE")
+    outbox_keep_minutes: int = Field(60, ge=0, alias="OUTBOX_KEEP_MINUTES")
     mentorbot_admins: str | None = Field(None, alias="MENTORBOT_ADMINS")
     default_locale: Locale = Field("fr", alias="DEFAULT_LOCALE")
     default_timezone: str = Field("Europe/Paris", alias="DEFAULT_TIMEZONE")

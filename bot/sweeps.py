@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, exists, select
 from sqlmodel.sql.expression import Select
 
+from bot.config import get_settings
 from bot.domain.cadence import Cadence, anchor, cadence
 from bot.lifecycle import close_applications, end_programmes, open_dated_waves
 from handlers.consent import ask_fit
@@ -25,6 +26,7 @@ from handlers.ui import Message
 from storage.db import session_scope
 from storage.enums import MeetingStatus, PairState
 from storage.models import Meeting, Pair, PairCheck, Person, Programme, QuestionnaireWave
+from storage.outbox import purge_done
 from storage.people import coordinators_for
 from storage.types import utcnow
 
@@ -153,6 +155,13 @@ def invite_to_open_waves(engine: Engine, now: datetime) -> int:
     return invited
 
 
+def purge_outbox(engine: Engine, now: datetime) -> int:
+    """Delivered messages lose their text after OUTBOX_KEEP_MINUTES."""
+    keep = timedelta(minutes=get_settings().outbox_keep_minutes)
+    with session_scope(engine) as session:
+        return purge_done(session, now - keep)
+
+
 SWEEPS: tuple[Sweep, ...] = (
     expire_requests,
     sweep_meetings,
@@ -162,6 +171,7 @@ SWEEPS: tuple[Sweep, ...] = (
     open_dated_waves,
     end_programmes,
     invite_to_open_waves,
+    purge_outbox,
 )
 
 

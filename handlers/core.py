@@ -53,6 +53,7 @@ from storage.conversations import load_state
 from storage.db import session_scope
 from storage.models import Identity, InboundReceipt, Person, RoleGrant
 from storage.people import bootstrap_admin, find_identity, identify
+from storage.sealed import bind_cipher
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class Core:
         # set theirs when they know them, so coordinators see links that work.
         self.links: dict[str, str] = {}
         self.cipher = cipher
+        bind_cipher(engine, cipher)
         self.admins = set(admins or [])
         self.default_locale = default_locale
         self.default_timezone = default_timezone

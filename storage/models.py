@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.enums import ApplicationStatus, MeetingStatus, OutboxStatus, PairState
+from storage.sealed import SealedJSON
 from storage.types import UTCDateTime, utcnow
 
 SQLModel.metadata.naming_convention = {
@@ -297,14 +298,18 @@ class QuestionnaireAnswer(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    """Something to deliver; `dedup_key` makes a second insert of the same nudge a no-op."""
+    """Something to deliver; `dedup_key` makes a second insert of the same nudge a no-op.
+
+    The payload is encrypted (`SealedJSON`) and emptied once the row is done with; a row with a
+    `dedup_key` stays as the record that this nudge went out, one without is deleted.
+    """
 
     __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
     id: int | None = Field(default=None, primary_key=True)
-    dedup_key: str = Field(max_length=200, unique=True)
+    dedup_key: str | None = Field(default=None, max_length=200, unique=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     kind: str = Field(max_length=32)
-    payload: dict[str, Any] = _json(default_factory=dict)
+    payload: dict[str, Any] | None = Field(default_factory=dict, sa_type=SealedJSON)
     status: str = Field(default=OutboxStatus.pending, max_length=16)
     attempts: int = 0
     next_attempt_at: datetime = _when(default_factory=utcnow)

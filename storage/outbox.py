@@ -6,11 +6,10 @@ no-op. Workers claim rows with `FOR UPDATE SKIP LOCKED` on PostgreSQL, so each r
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, delete, func, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -33,7 +32,7 @@ def enqueue(
 ) -> int | None:
     """Queue a delivery; its id, or None when a row with the same `dedup_key` already exists."""
     values = {
-        "dedup_key": dedup_key or f"{kind}:{uuid.uuid4().hex}",
+        "dedup_key": dedup_key,
         "person_id": person_id,
         "kind": kind,
         "payload": payload,
@@ -101,6 +100,24 @@ def mark_retry(
     row.next_attempt_at = now + min(delay, MAX_BACKOFF)
     row.last_error = error[:500]
     session.add(row)
+
+
+def purge_done(session: Session, before: datetime) -> int:
+    """Forget what was sent or given up before `before`: no message text outlives its delivery.
+
+    A row with a `dedup_key` keeps its key (it is the record that this nudge went out, so it is
+    never sent again) and loses its payload; a row without one is deleted. Returns the rows
+    touched.
+    """
+    done = or_(
+        and_(Outbox.status == OutboxStatus.sent, col(Outbox.sent_at) < before),
+        and_(Outbox.status == OutboxStatus.failed, col(Outbox.next_attempt_at) < before),
+    )
+    deleted = session.execute(delete(Outbox).where(done, col(Outbox.dedup_key).is_(None)))
+    emptied = session.execute(
+        update(Outbox).where(done, col(Outbox.payload).is_not(None)).values(payload=None)
+    )
+    return int(deleted.rowcount or 0) + int(emptied.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def mark_failed(session: Session, row: Outbox, error: str) -> None:

@@ -23,6 +23,7 @@ from sqlmodel import Session, SQLModel
 from bot.adapters.console import ConsoleAdapter
 from handlers.core import Core
 from storage.db import make_engine, normalise_url, upgrade
+from storage.sealed import bind_cipher
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -87,8 +88,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
+def engine(db_url: str, cipher: MultiFernet) -> Iterator[Engine]:
     engine = make_engine(db_url)
+    bind_cipher(engine, cipher)
     yield engine
     engine.dispose()
 

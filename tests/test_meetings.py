@@ -376,7 +376,7 @@ def test_the_sweep_reminds_and_asks_once_for_meetings_due(dialog: Dialog, engine
     assert len(open_prompts(engine, "lea", "meeting-held")) == 1
     with session_scope(engine) as session:
         keys = session.exec(select(Outbox.dedup_key).where(col(Outbox.kind) == "message")).all()
-        assert sum(k.startswith(f"meeting-reminder:{meeting.id}:") for k in keys) == 2
+        assert sum((k or "").startswith(f"meeting-reminder:{meeting.id}:") for k in keys) == 2
     dialog.adapter.flush_outbox()
     assert "[marc] Rappel : vous retrouvez lea le" in dialog.out.getvalue()
 
