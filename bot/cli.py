@@ -12,6 +12,7 @@ from rich.console import Console
 
 from bot.commands import applications, audit, matching, pairs, programmes, referents, roles
 from bot.config import Settings
+from bot.logs import configure_logging
 
 app = typer.Typer(
     help="mentorbot: a mentoring programme inside Slack, Telegram or a terminal.",
@@ -68,7 +69,7 @@ def start_console(settings: Settings, db: str | None, demo: bool, sweeps: bool) 
 def run() -> None:
     """Start every platform that has settings; with none, the console on a demo programme."""
     settings = load_settings()
-    logging.basicConfig(level=logging.WARNING)
+    configure_logging(logging.WARNING, settings.secrets())
     problem = settings.platform_problem()
     if problem:
         err.print(f"[red]{problem}[/red]")
@@ -129,8 +130,9 @@ def console(
     ] = False,
 ) -> None:
     """Chat in the terminal: `@name` switches the speaker, other lines are messages."""
-    logging.basicConfig(level=logging.WARNING)
-    start_console(load_settings(), db, demo, sweeps)
+    settings = load_settings()
+    configure_logging(logging.WARNING, settings.secrets())
+    start_console(settings, db, demo, sweeps)
 
 
 @db_app.command("upgrade")

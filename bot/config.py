@@ -68,6 +68,22 @@ class Settings(BaseSettings):
     def telegram_enabled(self) -> bool:
         return bool(self.telegram_bot_token)
 
+    def secrets(self) -> list[str]:
+        """Every configured value a log must never show."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            password = make_url(self.database_url).password
+        except ArgumentError:  # an unparsable URL is reported where it is opened
+            password = None
+        found = [
+            self.slack_bot_token, self.slack_signing_secret, self.slack_app_token,
+            self.telegram_bot_token, self.telegram_webhook_secret, password,
+            *(self.notes_keys or "").split(","),
+        ]  # fmt: skip
+        return [str(s).strip() for s in found if s and str(s).strip()]
+
     def admin_identities(self) -> list[tuple[str, str, str]]:
         """Parse MENTORBOT_ADMINS (`slack:T1/U1,telegram:42,console:alice`) into identities."""
         from bot.domain.accounts import parse_account

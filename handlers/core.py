@@ -245,13 +245,22 @@ class Core:
                 return []
             raise
         except Exception:
-            log.exception("failed to handle %r", inbound)
+            log.exception("failed to handle %s of person %s", _kind(inbound), inbound.person_id)
             return [Reply(inbound.person_id, Message(self._internal_error(inbound.person_id)))]
 
     def _internal_error(self, person_id: int) -> str:
         with Session(self.engine) as session:
             person = session.get(Person, person_id)
             return t(person.locale if person else self.default_locale, "error-internal")
+
+
+def _kind(inbound: Inbound) -> str:
+    """What kind of input it was, for logs that never carry its text."""
+    if inbound.form_id is not None:
+        return f"form {inbound.form_id}"
+    if inbound.prompt_id is not None:
+        return f"choice on prompt {inbound.prompt_id}"
+    return f"text of {len(inbound.text or '')} characters"
 
 
 def known_zone(name: str | None) -> bool:

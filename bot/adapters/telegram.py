@@ -242,7 +242,8 @@ class TelegramAdapter:
             self.updates_done += 1
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        log.error("Telegram update %r failed", update, exc_info=context.error)
+        number = update.update_id if isinstance(update, Update) else None
+        log.error("Telegram update %s failed", number, exc_info=context.error)
 
     def _receipt(self, update: Update) -> tuple[str, str]:
         return (PLATFORM, f"{self.receipt_prefix}:{update.update_id}")
