@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from bot.commands import applications, audit, matching, pairs, programmes, referents, roles
+from bot.commands import applications, audit, keys, matching, pairs, programmes, referents, roles
 from bot.config import Settings
 from bot.logs import configure_logging
+
+if TYPE_CHECKING:
+    from handlers.core import Core
 
 app = typer.Typer(
     help="mentorbot: a mentoring programme inside Slack, Telegram or a terminal.",
@@ -28,6 +31,7 @@ app.add_typer(roles.app, name="role")
 app.add_typer(referents.app, name="referents")
 app.add_typer(pairs.app, name="pairs")
 app.command("audit")(audit.audit_log)
+app.add_typer(keys.app, name="keys")
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -48,13 +52,25 @@ def load_settings() -> Settings:
         raise typer.Exit(2) from exc
 
 
+def started_core(settings: Settings, db: str | None = None) -> Core:
+    """The core; or, when the database or the notes key is not usable, one line naming the fix
+    and exit 2."""
+    from bot.app import build_core
+    from bot.startup import StartupError
+
+    try:
+        return build_core(settings, db)
+    except StartupError as exc:
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 def start_console(settings: Settings, db: str | None, demo: bool, sweeps: bool) -> None:
     from bot.adapters.console import run_console
-    from bot.app import build_core
     from bot.demo import ensure_demo_programme
     from bot.scheduler import start_scheduler
 
-    core = build_core(settings, db)
+    core = started_core(settings, db)
     if demo and ensure_demo_programme(core.engine):
         err.print("[dim]Demo programme created.[/dim]")
     scheduler = start_scheduler(core.engine) if sweeps else None
@@ -86,12 +102,11 @@ def start_platforms(settings: Settings) -> None:
     import asyncio
     import signal
 
-    from bot.app import build_core
     from bot.runner import PlatformAdapter, Runner
     from bot.scheduler import start_scheduler
 
     with err.status("Applying migrations..."):
-        core = build_core(settings)
+        core = started_core(settings)
     adapters: list[PlatformAdapter] = []
     if settings.slack_enabled:
         from bot.adapters.slack import SlackAdapter

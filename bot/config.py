@@ -27,8 +27,9 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     port: int = Field(3000, alias="PORT")
     notes_keys: str | None = Field(None, alias="NOTES_KEYS")
-    notes_key_file: str = Field("mentorbot-notes.key", alias="NOTES_KEY_FILE")
+    notes_key_file: str | None = Field(None, alias="NOTES_KEY_FILE")
     outbox_keep_minutes: int = Field(60, ge=0, alias="OUTBOX_KEEP_MINUTES")
+    inbound_spool_dir: str | None = Field(None, alias="INBOUND_SPOOL_DIR")
     mentorbot_admins: str | None = Field(None, alias="MENTORBOT_ADMINS")
     default_locale: Locale = Field("fr", alias="DEFAULT_LOCALE")
     default_timezone: str = Field("Europe/Paris", alias="DEFAULT_TIMEZONE")
@@ -62,6 +63,27 @@ class Settings(BaseSettings):
             return "Slack settings are present but SLACK_BOT_TOKEN is not; set it (xoxb-...)."
         if self.telegram_webhook_url and not self.telegram_bot_token:
             return "TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not; set it."
+        return self.spool_problem()
+
+    def spool_problem(self) -> str | None:
+        """Slack and Telegram webhooks keep what arrives while the database is unreachable in
+        a local directory: next to a SQLite database, or INBOUND_SPOOL_DIR for PostgreSQL."""
+        from sqlalchemy.exc import ArgumentError
+
+        from bot.inbound_spool import spool_directory
+
+        if not (self.slack_enabled or self.telegram_webhook_url):
+            return None
+        try:
+            directory = spool_directory(self.inbound_spool_dir, self.database_url)
+        except ArgumentError:  # an unparsable URL is reported where it is opened
+            return None
+        if directory is None:
+            return (
+                "INBOUND_SPOOL_DIR is not set: on PostgreSQL, Slack and Telegram webhooks need a "
+                "local directory (e.g. /var/lib/mentorbot/inbound) to keep the messages that "
+                "arrive while the database is unreachable."
+            )
         return None
 
     @property

@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 
 from handlers.core import Core
+from storage.outage import database_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,13 @@ class Runner:
         for adapter in self.adapters:
             try:
                 sent += await adapter.deliver()
-            except Exception:
-                log.exception("delivery pass for %s failed; will try again", adapter.platform)
+            except Exception as exc:
+                if database_unreachable(exc):
+                    log.warning(
+                        "delivery for %s waits: the database is unreachable", adapter.platform
+                    )
+                else:
+                    log.exception("delivery pass for %s failed; will try again", adapter.platform)
         return sent
 
     def start_in_thread(self, timeout: float = 20.0) -> None:

@@ -17,6 +17,7 @@ from sqlmodel.sql.expression import Select
 from bot.config import get_settings
 from bot.domain.cadence import Cadence, anchor, cadence
 from bot.lifecycle import close_applications, end_programmes, open_dated_waves
+from bot.retention import purge_expired_programmes
 from handlers.consent import ask_fit
 from handlers.matching_flow import forward
 from handlers.meeting_notices import sweep_meetings
@@ -171,6 +172,7 @@ SWEEPS: tuple[Sweep, ...] = (
     open_dated_waves,
     end_programmes,
     invite_to_open_waves,
+    purge_expired_programmes,
     purge_outbox,
 )
 

@@ -47,11 +47,14 @@ from handlers.forms import current_form
 from handlers.home import home_view
 from handlers.outgoing import Outgoing
 from handlers.router import Router
+from handlers.text import clean
 from handlers.ui import Choice, File, Form, Home, Inbound, Message, Reply
 from messages.catalog import supported, t
 from storage.conversations import load_state
+from storage.database_faults import READ_ONLY_LOG, database_read_only
 from storage.db import session_scope
 from storage.models import Identity, InboundReceipt, Person, RoleGrant
+from storage.outage import database_unreachable
 from storage.people import bootstrap_admin, find_identity, identify
 from storage.sealed import bind_cipher
 from storage.types import utcnow
@@ -130,7 +133,7 @@ class Core:
                 platform,
                 user_key,
                 team=team,
-                display_name=display_name,
+                display_name=clean(display_name),  # a platform's profile: typed by a person
                 locale=supported(locale) if locale else self.default_locale,
                 timezone=timezone if known_zone(timezone) else self.default_timezone,
                 chat_key=chat_key,
@@ -228,7 +231,11 @@ class Core:
         receipt: tuple[str, str] | None = None,
         now: datetime | None = None,
     ) -> list[Reply]:
-        """Run one inbound event; `receipt` (source, key) makes a redelivered event a no-op."""
+        """Run one inbound event; `receipt` (source, key) makes a redelivered event a no-op.
+
+        A bug in a flow is logged and answered with an apology; an unreachable database is
+        raised (see `storage.outage`), nothing having been stored, for the adapter to retry.
+        """
         try:
             with session_scope(self.engine) as session:
                 if receipt is not None and not _first_receipt(session, *receipt):
@@ -244,7 +251,13 @@ class Core:
                 log.info("event %s already handled by another worker", receipt)
                 return []
             raise
-        except Exception:
+        except Exception as exc:
+            if database_unreachable(exc):
+                raise  # the adapter keeps the event and offers it again once the database is back
+            if database_read_only(exc):  # an operator's fix, not a bug: say so, no traceback
+                log.warning(READ_ONLY_LOG)
+                text = t(self.locale_of(inbound.person_id), "database-read-only")
+                return [Reply(inbound.person_id, Message(text))]
             log.exception("failed to handle %s of person %s", _kind(inbound), inbound.person_id)
             return [Reply(inbound.person_id, Message(self._internal_error(inbound.person_id)))]
 

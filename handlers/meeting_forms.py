@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot.domain.durations import LONGEST, SHORTEST
 from handlers.context import Ctx
 from handlers.fields import FieldError
 from handlers.forms import FormSpec
@@ -96,10 +97,10 @@ def _common_fields(ctx: Ctx, *, future: bool) -> list[FormField]:
         FormField(
             "minutes",
             ctx.t("meeting-f-minutes"),
-            FieldKind.number,
-            hint=ctx.t("meeting-h-minutes", default=DEFAULT_MINUTES),
-            low=15,
-            high=240,
+            FieldKind.duration,
+            hint=ctx.t("meeting-h-minutes", low=SHORTEST, hours=LONGEST // 60),
+            low=SHORTEST,
+            high=LONGEST,
         ),
         FormField("format", ctx.t("meeting-f-format"), FieldKind.choice, options=formats),
     ]

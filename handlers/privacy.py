@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from handlers import erasure
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import File
@@ -45,4 +46,4 @@ def register(router: Router) -> None:
             return
         ctx.say("erase-done")
         record(ctx.session, ctx.me, "personal_data.erase", f"person:{ctx.me}")
-        personal_data.erase(ctx.session, ctx.me)
+        erasure.erase(ctx, [ctx.me])

@@ -15,7 +15,7 @@ from handlers.forms import repeat_question
 from handlers.imported import ask_confirmation
 from handlers.matching_flow import present
 from handlers.router import Router
-from messages.catalog import format_when
+from messages.catalog import format_local_day, format_when
 from storage.applications import applications_of
 from storage.enums import ApplicationStatus, MeetingStatus, PairState, Role
 from storage.matching import latest_round, open_pair_of, proposals_of
@@ -59,7 +59,7 @@ def _pair_status(ctx: Ctx, pair: Pair) -> None:
         _go(ctx, ctx.t("status-objectives", name=partner), "agreement-start", "objectives")
         return
     if pair.paused_until and pair.paused_until > ctx.now:
-        when = format_when(pair.paused_until, ctx.person.locale, ctx.person.timezone)
+        when = format_local_day(pair.paused_until, ctx.person.locale, ctx.person.timezone)
         _go(ctx, ctx.t("status-paused", name=partner, when=when), "pause-resume", "pause")
         return
     _meetings_status(ctx, pair, partner)

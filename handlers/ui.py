@@ -12,11 +12,15 @@ from typing import Any
 
 
 class FieldKind(StrEnum):
+    """`date` is a moment (day and time); `day` a calendar day; `duration` minutes ("1h30")."""
+
     text = "text"
     choice = "choice"
     multi = "multi"
     date = "date"
+    day = "day"
     number = "number"
+    duration = "duration"
 
 
 @dataclass(frozen=True)

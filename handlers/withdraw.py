@@ -14,38 +14,65 @@ the final questionnaire.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
 
 from handlers.context import Ctx
+from handlers.fields import FieldError
 from handlers.forms import FormSpec, open_form
 from handlers.pairing import end_pair, repair_mentee
 from handlers.reasons import ask_private_reason
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField
-from messages.catalog import format_when
+from messages.catalog import format_day, format_local_day
 from storage.enums import PairState
 from storage.matching import open_pair_of
-from storage.models import Pair, Person
+from storage.models import Pair, Person, Programme
+
+PAUSE_MONTHS = 6
 
 
 def _pause_form(ctx: Ctx, _params: dict[str, Any]) -> tuple[str, list[FormField]]:
-    until = FormField("until", ctx.t("pause-f-until"), FieldKind.date, future=True)
+    hint = ctx.t("pause-h-until", months=PAUSE_MONTHS)
+    until = FormField("until", ctx.t("pause-f-until"), FieldKind.day, hint=hint, future=True)
     return ctx.t("pause-title"), [until]
 
 
-def _pause_submit(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> None:
+def pause_limit(today: date, programme_end: date | None) -> date:
+    """The last day a pause may run to: six months ahead, or the programme's end if sooner."""
+    limit = today + relativedelta(months=PAUSE_MONTHS)
+    return min(limit, programme_end) if programme_end and programme_end > today else limit
+
+
+def _pause_submit(
+    ctx: Ctx, values: dict[str, Any], params: dict[str, Any]
+) -> dict[str, FieldError] | None:
+    """Pause until the start of the chosen day, in the person's zone; too far is asked again."""
     pair = ctx.session.get(Pair, params["pair"])
     if pair is None or pair.state != PairState.active:
         ctx.say("pair-none")
-        return
-    pair.paused_until = datetime.fromisoformat(values["until"])
+        return None
+    zone = ZoneInfo(ctx.person.timezone)
+    programme = ctx.session.get(Programme, pair.programme_id)
+    ends = programme.ends_at if programme else None
+    limit = pause_limit(
+        ctx.now.astimezone(zone).date(), ends.astimezone(zone).date() if ends else None
+    )
+    until = date.fromisoformat(values["until"])
+    if until > limit:
+        return {
+            "until": FieldError("pause-too-far", {"limit": format_day(limit, ctx.person.locale)})
+        }
+    pair.paused_until = datetime.combine(until, time(), tzinfo=zone).astimezone(UTC)
     ctx.session.add(pair)
-    when = format_when(pair.paused_until, ctx.person.locale, ctx.person.timezone)
-    ctx.say("pause-set", when=when)
+    ctx.say("pause-set", when=format_day(until, ctx.person.locale))
     other = pair.partner_of(ctx.me)
-    other_when = format_when(pair.paused_until, ctx.locale_of(other), _zone(ctx, other))
+    other_when = format_local_day(pair.paused_until, ctx.locale_of(other), _zone(ctx, other))
     ctx.tell(other, "pause-set-other", name=ctx.person.display_name, when=other_when)
+    return None
 
 
 def _zone(ctx: Ctx, person_id: int) -> str:
@@ -63,7 +90,7 @@ def register(router: Router) -> None:
         if pair is None or pair.state != PairState.active:
             ctx.say("pair-none")
         elif pair.paused_until and pair.paused_until > ctx.now:
-            when = format_when(pair.paused_until, ctx.person.locale, ctx.person.timezone)
+            when = format_local_day(pair.paused_until, ctx.person.locale, ctx.person.timezone)
             options = [(ctx.t("pause-resume"), "resume"), (ctx.t("pause-change"), "change")]
             ctx.ask(ctx.t("pause-current", when=when), options, "pause", {"pair": pair.id})
         else:

@@ -9,13 +9,13 @@ written in the catalogs themselves (`{ $count -> [one] ... *[other] ... }`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from fluent.runtime import FluentBundle, FluentResource
 
 from messages import HERE
@@ -66,8 +66,24 @@ def has_text(key: str) -> bool:
     return bundle(DEFAULT_LOCALE).has_message(key)
 
 
+def _day_pattern(day: date, locale: str) -> str:
+    """Babel's pattern for a day: French writes the first of the month "1er"."""
+    return "EEEE '1er' MMMM y" if day.day == 1 and locale == "fr" else "EEEE d MMMM y"
+
+
 def format_when(moment: datetime, locale: str, timezone: str) -> str:
     """A date and time as a person reads it: their language, their time zone."""
-    return format_datetime(
-        moment, "EEEE d MMMM y, HH:mm", tzinfo=ZoneInfo(timezone), locale=supported(locale)
-    )
+    code, zone = supported(locale), ZoneInfo(timezone)
+    pattern = _day_pattern(moment.astimezone(zone).date(), code) + ", HH:mm"
+    return format_datetime(moment, pattern, tzinfo=zone, locale=code)
+
+
+def format_day(day: date, locale: str) -> str:
+    """A calendar day as a person reads it ("jeudi 3 décembre 2026")."""
+    code = supported(locale)
+    return format_date(day, _day_pattern(day, code), locale=code)
+
+
+def format_local_day(moment: datetime, locale: str, timezone: str) -> str:
+    """The day of `moment` in the person's time zone, as they read it."""
+    return format_day(moment.astimezone(ZoneInfo(timezone)).date(), locale)

@@ -1,44 +1,74 @@
 """Encryption of private notes with keys the database never holds.
 
 Keys come from NOTES_KEYS (comma-separated Fernet keys, newest first, so an old key can still
-decrypt while new text uses the newest), or from a key file generated on first run.
+decrypt while new text uses the newest), or from a key file (one key a line, newest first)
+generated on first run. Where that file lives, and the check that the key is the one the
+database was written with, are in `storage.notes_key`.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 
 class NotesKeyError(RuntimeError):
-    """The notes keys are missing or malformed; the message says how to fix it."""
+    """The notes keys are missing, malformed or wrong; the message says how to fix it."""
+
+
+def cipher_from(keys: list[str], source: str = "NOTES_KEYS") -> MultiFernet:
+    """The cipher for these Fernet keys, newest first; `source` names where they came from."""
+    try:
+        return MultiFernet([Fernet(k) for k in keys])
+    except ValueError as exc:
+        raise NotesKeyError(
+            f"{source} holds a value that is not a Fernet key; make one with `mentorbot keys new`"
+        ) from exc
+
+
+def split_keys(keys: str) -> list[str]:
+    """NOTES_KEYS (comma-separated) or a key file (one key a line) as a list, newest first."""
+    return [k.strip() for k in keys.replace("\n", ",").split(",") if k.strip()]
 
 
 def load_cipher(keys: str | None, key_file: str | Path) -> MultiFernet:
     """The cipher for private notes: NOTES_KEYS if set, else the key file (created if absent)."""
     if keys:
-        raw = [k.strip() for k in keys.split(",") if k.strip()]
-    else:
-        raw = [_read_or_create(Path(key_file))]
-    try:
-        return MultiFernet([Fernet(k) for k in raw])
-    except ValueError as exc:
-        raise NotesKeyError(
-            "NOTES_KEYS holds a value that is not a Fernet key; make one with `python -c "
-            "'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`"
-        ) from exc
+        return cipher_from(split_keys(keys))
+    path = Path(key_file)
+    return cipher_from(read_key_file(path) if path.exists() else [create_key_file(path)], str(path))
 
 
-def _read_or_create(path: Path) -> str:
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
+def read_key_file(path: Path) -> list[str]:
+    """The keys in `path`, newest first."""
+    keys = split_keys(path.read_text(encoding="ascii"))
+    if not keys:
+        raise NotesKeyError(f"the notes key file {path} is empty: restore it from your backup")
+    return keys
+
+
+def create_key_file(path: Path) -> str:
+    """A new key in a new owner-only file; if another process created the file first, its key.
+
+    The key is written and synced under a temporary name, then linked into place: the file
+    appears whole or not at all, and never replaces one that exists.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Fernet.generate_key().decode("ascii")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key + "\n")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".notes-key-")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(key + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temporary, path)
+    except FileExistsError:
+        return read_key_file(path)[0]
+    finally:
+        os.unlink(temporary)
     return key
 
 

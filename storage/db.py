@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+CONNECT_TIMEOUT = 5  # seconds
 
 
 def normalise_url(url: str) -> str:
@@ -30,6 +31,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Deleted and overwritten content is zeroed in the file, so an erasure leaves nothing
+    # readable in free pages (some SQLite builds have it on already, not all).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -46,7 +50,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
+    # A live connection is checked before each use (a dropped one is replaced), and a server
+    # that does not answer fails a connection in seconds instead of hanging the handler.
+    query = make_url(url).query
+    connect_args = {} if "connect_timeout" in query else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(
+        url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args, **kwargs
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

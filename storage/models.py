@@ -67,6 +67,8 @@ class Programme(SQLModel, table=True):
     matched_at: datetime | None = _when(default=None)
     ended_at: datetime | None = _when(default=None)
     closed_at: datetime | None = _when(default=None)
+    # Set by the retention sweep, in the transaction that erases the programme's personal data.
+    purged_at: datetime | None = _when(default=None)
     created_at: datetime = _when(default_factory=utcnow)
     updated_at: datetime = _when(default_factory=utcnow)
 
@@ -362,3 +364,12 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=64)
     target: str = Field(default="", max_length=128)
     details: dict[str, Any] = _json(default_factory=dict)
+
+
+class NotesKeyCheck(SQLModel, table=True):
+    """A constant encrypted under the notes key at the first start (one row): a start with
+    another key is refused at once, instead of writing notes nobody can read next to the old."""
+
+    id: int = Field(default=1, primary_key=True)
+    token: bytes = Field(sa_type=LargeBinary)
+    created_at: datetime = _when(default_factory=utcnow)

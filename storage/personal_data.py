@@ -1,18 +1,17 @@
-"""Everything held about one person: export it (their right of access) or erase it."""
+"""Everything held about one person, exported (their right of access); `storage.erasure`
+erases it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from cryptography.fernet import MultiFernet
-from sqlmodel import Session, SQLModel, col, delete, or_, select
+from sqlmodel import Session, SQLModel, col, or_, select
 
 from storage.crypto import decrypt
-from storage.enums import ApplicationStatus, PairState
 from storage.models import (
     Application,
     CharterAcceptance,
-    ConversationState,
     Identity,
     Meeting,
     Objective,
@@ -20,14 +19,10 @@ from storage.models import (
     PairCheck,
     Person,
     PrivateNote,
-    Prompt,
     QuestionnaireAnswer,
     RoleGrant,
 )
 from storage.private_notes import AUTHOR_ONLY
-from storage.types import utcnow
-
-OPEN_PAIR_STATES = (PairState.proposed, PairState.awaiting_charter, PairState.active)
 
 
 def _rows(rows: list[SQLModel], drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -86,28 +81,3 @@ def export(session: Session, cipher: MultiFernet, person_id: int) -> dict[str, A
         for note in [*notes, *own_notes]
     ]
     return data
-
-
-def erase(session: Session, person_id: int) -> None:
-    """Forget the person: accounts, answers, notes they wrote; their open pairs end."""
-    session.flush()
-    now = utcnow()
-    for pair in session.exec(
-        select(Pair).where(
-            or_(Pair.mentor_person_id == person_id, Pair.mentee_person_id == person_id),
-            col(Pair.state).in_(OPEN_PAIR_STATES),
-        )
-    ):
-        pair.state, pair.ended_at, pair.ended_by_person_id = PairState.withdrawn, now, person_id
-        session.add(pair)
-    for application in session.exec(select(Application).where(Application.person_id == person_id)):
-        application.answers, application.status = {}, ApplicationStatus.withdrawn
-        session.add(application)
-    for table in (Identity, RoleGrant, Prompt, ConversationState, QuestionnaireAnswer, PairCheck):
-        session.execute(delete(table).where(table.person_id == person_id))  # type: ignore[attr-defined]
-    session.execute(delete(PrivateNote).where(col(PrivateNote.author_person_id) == person_id))
-    person = session.get(Person, person_id)
-    assert person is not None
-    person.display_name = person.organisation = person.unit = person.manager = person.location = ""
-    person.erased_at = now
-    session.add(person)

@@ -95,9 +95,22 @@ def engine(db_url: str, cipher: MultiFernet) -> Iterator[Engine]:
     engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_notes_key() -> Iterator[str]:
+    """A NOTES_KEYS for tests that run the command line without the `cipher` fixture (PostgreSQL
+    requires one in the environment); `cipher` replaces it for its test."""
+    key = Fernet.generate_key().decode("ascii")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NOTES_KEYS", key)
+        yield key
+
+
 @pytest.fixture
-def cipher() -> MultiFernet:
-    return MultiFernet([Fernet(Fernet.generate_key())])
+def cipher(monkeypatch: pytest.MonkeyPatch) -> MultiFernet:
+    """The notes key, also in NOTES_KEYS: the command line run by a test reads the same key."""
+    key = Fernet.generate_key()
+    monkeypatch.setenv("NOTES_KEYS", key.decode("ascii"))
+    return MultiFernet([Fernet(key)])
 
 
 @pytest.fixture

@@ -3,26 +3,40 @@
 Protocol (DESIGN.md section 4): a line `@name` switches who is speaking (created on first use);
 any other line is that person's message. Every output line starts with `[name] `; choices are
 numbered and answered by number or label.
+
+While the database is unreachable (a SQLite file another process keeps locked, a PostgreSQL
+server away), a line waits and is tried again with a growing pause, the speaker told once;
+the lines after it wait behind it, so nothing is lost and the order holds. A database that
+takes no writes (a read-only file) is said so to the speaker, whose line is not recorded; what
+only reads keeps working. Saved files (`/export`) are readable by their owner only.
 """
 
 from __future__ import annotations
 
 import getpass
+import logging
 import re
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
 from bot.delivery import deliver_due
+from bot.private_files import write_private
 from handlers.core import Core
 from handlers.text import clean
 from handlers.ui import Choice, File, Inbound, Item, Message, Reply
+from messages.catalog import t
+from storage.database_faults import READ_ONLY_LOG, database_read_only
 from storage.models import Identity
+from storage.outage import database_unreachable
 
+log = logging.getLogger(__name__)
 PLATFORM = "console"
 MAX_NAME = 64
 OUTBOX_BATCH = 1000
+OUTAGE_BACKOFF = (0.5, 15.0)  # first and longest pause before a waiting line is tried again
 
 
 class ConsoleAdapter:
@@ -53,11 +67,50 @@ class ConsoleAdapter:
         if not clean(line):
             return
         self.speaker = self.speaker or default_name()
+        try:
+            self.show(self.patiently(lambda: self.take(line)))
+        except Exception as exc:
+            if not database_read_only(exc):
+                raise
+            self.refuse_writing()
+            return
+        try:
+            self.flush_outbox()
+        except Exception as exc:
+            if not (database_unreachable(exc) or database_read_only(exc)):
+                raise  # else the rows stay queued for the next line
+
+    def refuse_writing(self) -> None:
+        """Tell the speaker that the line was not recorded: the database takes no writes."""
+        log.warning(READ_ONLY_LOG)
+        person_id = self.core.find(PLATFORM, self.speaker)
+        locale = self.core.default_locale if person_id is None else self.core.locale_of(person_id)
+        self.render(self.speaker, Message(t(locale, "database-read-only")))
+        self.out.flush()
+
+    def take(self, line: str) -> list[Reply]:
+        """The core's replies to the speaker's line."""
         # Looked up at every line, as the other adapters do: the person may have been erased.
         person_id = self.core.identify(PLATFORM, self.speaker, display_name=self.speaker)
         self.names[person_id] = self.speaker
-        self.show(self.core.handle(Inbound(person_id, text=line)))
-        self.flush_outbox()
+        return self.core.handle(Inbound(person_id, text=line))
+
+    def patiently(self, work: Callable[[], list[Reply]]) -> list[Reply]:
+        """`work`, done again after a growing pause for as long as the database is out of reach."""
+        delay, longest = OUTAGE_BACKOFF
+        told = False
+        while True:
+            try:
+                return work()
+            except Exception as exc:
+                if not database_unreachable(exc):
+                    raise
+            if not told:
+                self.render(self.speaker, Message(t(self.core.default_locale, "outage-wait")))
+                self.out.flush()
+                told = True
+            time.sleep(delay)
+            delay = min(longest, delay * 2)
 
     def flush_outbox(self) -> None:
         """Print what waits in the outbox for console people (messages to others, nudges)."""
@@ -86,9 +139,7 @@ class ConsoleAdapter:
             return [*item.text.splitlines(), *numbered]
         if isinstance(item, File):
             folder = self.files_dir / re.sub(r"[^\w-]", "_", name)
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / Path(item.filename).name
-            path.write_bytes(item.content)
+            path = write_private(folder / Path(item.filename).name, item.content)
             return [*item.caption.splitlines(), f"  -> {path} ({len(item.content)} bytes)"]
         raise TypeError(f"cannot render {item!r}")
 

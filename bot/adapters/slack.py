@@ -10,6 +10,13 @@ Slack's retried events are recognised by event id (here, and durably by the core
 slash commands and interactions have no event id, so their `trigger_id`, unique per user
 action, is the receipt key. Replies go to the person's direct messages with the bot, and their
 App Home is published again after each event they send and each outbox delivery they get.
+
+Slack gets its ack before the work is done and will not send the event again, so an event
+that finds the database unreachable is kept, encrypted, in the inbound spool
+(`bot.inbound_spool`) and replayed once the database answers; while a person has events
+waiting there, their new ones queue behind, so each person's order holds (one person's events
+are handled one at a time). The person is told once that the answer will come. A modal
+submission, whose answer travels in the ack, stays open instead, asking to send it again.
 """
 
 from __future__ import annotations
@@ -34,18 +41,24 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot.adapters import slack_blocks as kit
+from bot.adapters.http_guard import Refused, read_capped
+from bot.adapters.slack_shapes import check_slack_body, is_ssl_check
 from bot.config import Settings
 from bot.delivery import RetryLater, Undeliverable, deliver_due
+from bot.inbound_spool import Pending, drain_forever, open_spool
 from handlers.core import Core
 from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply
 from messages.catalog import t
 from storage.models import Identity
+from storage.outage import database_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +67,11 @@ COMMAND = "/mentorat"
 ADMIN_COMMAND = "/mentorat-admin"
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000
+UNSIGNED = 401
 SEEN_EVENTS = 10_000
 KNOWN_DMS = 50_000
 LISTENER_THREADS = 16
+TURNS = 64  # locks that keep one person's events in turn (a person always gets the same one)
 GONE = frozenset(
     {
         "account_inactive",
@@ -124,12 +139,18 @@ class SlackAdapter:
             token_verification_enabled=False,
             listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="slack"),
         )
+        secret = settings.slack_signing_secret
+        self.verifier = SignatureVerifier(secret) if secret else None
         self.socket: SocketModeHandler | None = None
         menu = [name for name, _ in core.menu(core.default_locale, coordinator=True)]
         self.spell = kit.command_spelling(menu, COMMAND, ADMIN_COMMAND)
         self._lock = threading.Lock()
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._dms: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._turns = [threading.Lock() for _ in range(TURNS)]
+        self._told: set[str] = set()  # people told their answer is delayed, until it comes
+        self.spool = open_spool(settings.inbound_spool_dir, core.engine.url, core.cipher, PLATFORM)
+        self._drain: asyncio.Task[None] | None = None
         self._register()
 
     # -- the runner's protocol ---------------------------------------------------------------
@@ -144,23 +165,53 @@ class SlackAdapter:
         if self.settings.slack_app_token:
             self.socket = SocketModeHandler(self.app, self.settings.slack_app_token)
             await asyncio.to_thread(self.socket.connect)
+        if self.spool is not None:
+            self._drain = asyncio.create_task(drain_forever(self.spool, self.replay))
 
     async def stop(self) -> None:
         self.core.links.pop(PLATFORM, None)
         if self.socket is not None:
             await asyncio.to_thread(self.socket.close)
             self.socket = None
+        if self._drain is not None:
+            self._drain.cancel()
+            await asyncio.gather(self._drain, return_exceptions=True)
+            self._drain = None
 
     async def deliver(self) -> int:
         return await asyncio.to_thread(self.deliver_now)
 
     async def endpoint(self, request: Request) -> Response:
-        """Events, commands and interactions; Bolt checks the signature and answers."""
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return Response(status_code=413)
+        """Events, commands and interactions: the body is read under a cap (413), its signature
+        checked (401), then its shape (400, see `slack_shapes`); only then does Bolt see it."""
+        try:
+            body = await read_capped(request, MAX_BODY)
+            if is_ssl_check(body):  # Slack's certificate check, which it does not sign
+                return Response()
+            if not self.signed(body, request.headers):
+                raise Refused(UNSIGNED, "bad signature")
+            check_slack_body(body, request.headers.getlist("content-type"))
+        except Refused as refused:
+            return refused.response(PLATFORM)
         bolt_response = await run_in_threadpool(self.app.dispatch, to_bolt_request(request, body))
         return to_starlette_response(bolt_response)
+
+    def signed(self, body: bytes, headers: Headers) -> bool:
+        """Slack's signature of this body, made in the last five minutes. Headers repeated or
+        not even shaped right, and a body that is not UTF-8 (slack_sdk signs text), are
+        simply a bad signature."""
+        timestamps = headers.getlist("x-slack-request-timestamp")
+        signatures = headers.getlist("x-slack-signature")
+        if self.verifier is None or len(timestamps) != 1 or len(signatures) != 1:
+            return False
+        [timestamp], [signature] = timestamps, signatures
+        if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+            return False
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return signature.isascii() and self.verifier.is_valid(text, timestamp, signature)
 
     # -- outbox ------------------------------------------------------------------------------
 
@@ -213,15 +264,14 @@ class SlackAdapter:
     ) -> None:
         """`/mentorat word args` is `/word args` for the core; `/mentorat-admin args` `/admin`."""
         ack()
-        person_id = self.person(context, None)
         words = kit.unescape(command.get("text") or "").strip().lstrip("/")
         if command.get("command") == ADMIN_COMMAND:
             text = f"/admin {words}".strip()
         else:
             text = "/" + (words or "status")
-        if command.get("channel_name") not in ("directmessage", None):
-            respond(t(self.core.locale_of(person_id), "slack-see-dm"), response_type="ephemeral")
-        self.run(context, person_id, Inbound(person_id, text=text), command.get("trigger_id"))
+        elsewhere = command.get("channel_name") not in ("directmessage", None)
+        job = {"kind": "text", "text": text, "trigger": command.get("trigger_id")}
+        self.take(_who(context), job, respond if elsewhere else None)
 
     def on_message(self, event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         """A direct message to the bot, handled like a console line; any other is ignored."""
@@ -229,100 +279,120 @@ class SlackAdapter:
             return
         if not event.get("user") or not self.first_time(body.get("event_id")):
             return
-        person_id = self.person(context, event.get("channel"))
         text = kit.unescape(event.get("text") or "")
-        receipt = (PLATFORM, str(body["event_id"])) if body.get("event_id") else None
-        self.run(context, person_id, Inbound(person_id, text=text), None, receipt=receipt)
+        job = {
+            "kind": "text",
+            "text": text,
+            "dm": event.get("channel"),
+            "event": body.get("event_id"),
+        }
+        self.take(_who(context), job)
 
     def on_home_opened(
         self, event: dict[str, Any], body: dict[str, Any], context: BoltContext
     ) -> None:
+        """The App Home tab opened: refreshed now, or not at all while the database is away."""
         if event.get("tab", "home") != "home" or not self.first_time(body.get("event_id")):
             return
-        person_id = self.person(context, event.get("channel"))
-        self.publish_home(str(context.user_id), person_id)
+        who = _who(context)
+        try:
+            with self._turn(_key(who)):
+                self.work(who, {"kind": "home", "dm": event.get("channel")})
+        except Exception as exc:
+            if not database_unreachable(exc):
+                raise
+            log.warning("App Home of %s not refreshed: the database is unreachable", who[1])
 
     def on_choice(
         self, ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
     ) -> None:
         """A button of a choice: the message loses its buttons, then the core gets the click."""
         ack()
-        person_id = self.person(context, None)
         container = body.get("container", {})
         channel, ts = container.get("channel_id"), container.get("message_ts")
+        message = body.get("message", {})
+        mark = None
         if channel and ts:
             label = action.get("text", {}).get("text", "")
-            chosen = t(self.core.locale_of(person_id), "slack-chosen", label=label)
-            message = body.get("message", {})
-            try:
-                self.client.chat_update(
-                    channel=channel,
-                    ts=ts,
-                    text=message.get("text") or kit.fallback(chosen),
-                    blocks=kit.chosen_blocks(message.get("blocks", []), chosen),
-                )
-            except SlackApiError as exc:  # the click still counts; the core refuses a second
-                log.warning("chat.update failed: %s", exc.response.get("error"))
+            mark = {"channel": channel, "ts": ts, "label": label, "text": message.get("text"),
+                    "blocks": message.get("blocks", [])}  # fmt: skip
         parsed = kit.parse_choice_value(str(action.get("value", "")))
-        if parsed is not None:
-            inbound = Inbound(person_id, prompt_id=parsed[0], option=parsed[1])
-            self.run(context, person_id, inbound, body.get("trigger_id"))
+        choice = list(parsed) if parsed is not None else None
+        job = {"kind": "choice", "choice": choice, "mark": mark, "trigger": body.get("trigger_id")}
+        self.take(_who(context), job)
 
     def on_open_form(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         """The "open the form" button: the modal of the form the core is waiting for."""
         ack()
-        person_id = self.person(context, None)
-        form = self.core.current_form(person_id)
-        locale = self.core.locale_of(person_id)
-        if form is None:
-            self.post(self.dm_of(*_who(context)), Message(t(locale, "error-form-stale")))
-        else:
-            self.open_modal(str(body.get("trigger_id", "")), form, locale)
+        self.take(_who(context), {"kind": "form", "trigger": body.get("trigger_id")})
 
     def on_home_action(
         self, ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
     ) -> None:
         """The App Home button runs its command, as if typed; replies go to the DM."""
         ack()
-        person_id = self.person(context, None)
-        inbound = Inbound(person_id, text="/" + str(action.get("value", "status")))
-        self.run(context, person_id, inbound, body.get("trigger_id"))
+        text = "/" + str(action.get("value", "status"))
+        self.take(_who(context), {"kind": "text", "text": text, "trigger": body.get("trigger_id")})
 
     def on_submission(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
-        """A modal submitted: the core decides within the ack (errors shown on the fields)."""
-        person_id = self.person(context, None)
-        values = kit.form_values(
-            view.get("state", {}).get("values", {}), self.core.current_form(person_id)
-        )
-        inbound = Inbound(person_id, form_id=view.get("private_metadata", ""), form_values=values)
-        replies = self.core.handle(
-            inbound, modal_forms=True, receipt=self.trigger_receipt(body.get("trigger_id"))
-        )
-        errors = {
-            k: v
-            for r in replies
-            if isinstance(r.item, FormErrors)
-            for k, v in r.item.errors.items()
-        }
-        following = next((r.item for r in replies if isinstance(r.item, Form)), None)
-        locale = self.core.locale_of(person_id)
-        if errors:
-            ack(response_action="errors", errors=kit.error_block_ids(view, errors))
-        elif following is not None:
-            ack(response_action="update", view=self.modal(following, locale))
-        else:
-            ack()
-        rest = [r for r in replies if not isinstance(r.item, FormErrors | Form)]
-        self.deliver_replies(_who(context), rest, locale, None)
-        self.publish_home(_who(context)[1], person_id)
+        """A modal submitted: the core decides within the ack (errors shown on the fields).
+
+        While the database is unreachable, or the person's earlier events wait for it, the
+        modal stays open with its answers and asks to be sent again in a moment.
+        """
+        who = _who(context)
+        with self._turn(_key(who)):
+            answered = None if self.waits(who) else self.submit(who, body, view)
+            if answered is None:
+                retry = {"": t(self.core.default_locale, "outage-form-retry")}
+                ack(response_action="errors", errors=kit.error_block_ids(view, retry))
+                return
+            person_id, locale, replies = answered
+            errors = {
+                k: v
+                for r in replies
+                if isinstance(r.item, FormErrors)
+                for k, v in r.item.errors.items()
+            }
+            following = next((r.item for r in replies if isinstance(r.item, Form)), None)
+            if errors:
+                ack(response_action="errors", errors=kit.error_block_ids(view, errors))
+            elif following is not None:
+                ack(response_action="update", view=self.modal(following, locale))
+            else:
+                ack()
+            rest = [r for r in replies if not isinstance(r.item, FormErrors | Form)]
+            self.deliver_replies(who, rest, locale, None)
+            self.publish_home(who[1], person_id)
+
+    def submit(
+        self, who: tuple[str, str], body: dict[str, Any], view: dict[str, Any]
+    ) -> tuple[int, str, list[Reply]] | None:
+        """The person, their locale and the core's replies to a modal; None while the
+        database is unreachable."""
+        try:
+            person_id = self.person(who, None)
+            locale = self.core.locale_of(person_id)
+            values = kit.form_values(
+                view.get("state", {}).get("values", {}), self.core.current_form(person_id)
+            )
+            inbound = Inbound(
+                person_id, form_id=view.get("private_metadata", ""), form_values=values
+            )
+            receipt = self.trigger_receipt(body.get("trigger_id"))
+            return person_id, locale, self.core.handle(inbound, modal_forms=True, receipt=receipt)
+        except Exception as exc:
+            if database_unreachable(exc):
+                return None
+            raise
 
     # -- people and conversations ------------------------------------------------------------
 
-    def person(self, context: BoltContext, dm: str | None) -> int:
+    def person(self, who: tuple[str, str], dm: str | None) -> int:
         """The person behind this Slack user; created from their profile at first contact."""
-        team, user = _who(context)
+        team, user = who
         with self._lock:
             known_dm = self._dms.get((team, user))
         if dm:
@@ -386,21 +456,126 @@ class SlackAdapter:
 
     # -- replies -----------------------------------------------------------------------------
 
-    def run(
+    def take(self, who: tuple[str, str], job: dict[str, Any], hint: Respond | None = None) -> None:
+        """Do one job now, after the person's earlier ones; while the database is unreachable,
+        keep it in the spool for later (`hint`: the command came from a channel, not the DM)."""
+        key = _key(who)
+        with self._turn(key):
+            if not self.waits(who):
+                try:
+                    self.work(who, job, hint=hint)
+                except Exception as exc:
+                    if not database_unreachable(exc):
+                        raise
+                    self.tell_waiting(who)
+                else:
+                    with self._lock:
+                        self._told.discard(key)
+                    return
+            self.keep(who, job)
+
+    def work(
         self,
-        context: BoltContext,
-        person_id: int,
-        inbound: Inbound,
-        trigger_id: str | None,
-        receipt: tuple[str, str] | None = None,
+        who: tuple[str, str],
+        job: dict[str, Any],
+        *,
+        hint: Respond | None = None,
+        fresh: bool = True,
     ) -> None:
-        """Hand one inbound to the core, show its replies in the DM, refresh the App Home."""
-        replies = self.core.handle(
-            inbound, modal_forms=True, receipt=receipt or self.trigger_receipt(trigger_id)
-        )
+        """One job: the person, then the core, then the replies in the DM and the App Home.
+
+        Whatever needs the database is read before the core handles the event: after that, a
+        replay would find the event's receipt and answer nothing. A replayed job is not
+        `fresh`: its trigger id has expired, so a form waits behind a button.
+        """
+        person_id = self.person(who, job.get("dm"))
         locale = self.core.locale_of(person_id)
-        self.deliver_replies(_who(context), replies, locale, trigger_id)
-        self.publish_home(_who(context)[1], person_id)
+        trigger = job.get("trigger") if fresh else None
+        kind = job["kind"]
+        if kind == "home":
+            self.publish_home(who[1], person_id)
+            return
+        if kind == "form":
+            form = self.core.current_form(person_id)
+            channel = self.dm_of(*who)
+            if form is None:
+                self.post(channel, Message(t(locale, "error-form-stale")))
+            else:
+                self.show(channel, form, locale, trigger)
+            return
+        if hint is not None:
+            hint(t(locale, "slack-see-dm"), response_type="ephemeral")
+        if kind == "choice":
+            if job["mark"]:
+                self.mark_chosen(job["mark"], locale)
+            if job["choice"] is None:
+                return
+            inbound = Inbound(person_id, prompt_id=job["choice"][0], option=job["choice"][1])
+        else:
+            inbound = Inbound(person_id, text=job["text"])
+        event = job.get("event")
+        receipt = (PLATFORM, str(event)) if event else self.trigger_receipt(job.get("trigger"))
+        replies = self.core.handle(inbound, modal_forms=True, receipt=receipt)
+        self.deliver_replies(who, replies, locale, trigger)
+        self.publish_home(who[1], person_id)
+
+    def mark_chosen(self, mark: dict[str, Any], locale: str) -> None:
+        """The pressed choice's message loses its buttons and shows the choice."""
+        chosen = t(locale, "slack-chosen", label=mark["label"])
+        try:
+            self.client.chat_update(
+                channel=mark["channel"],
+                ts=mark["ts"],
+                text=mark["text"] or kit.fallback(chosen),
+                blocks=kit.chosen_blocks(mark["blocks"], chosen),
+            )
+        except SlackApiError as exc:  # the click still counts; the core refuses a second
+            log.warning("chat.update failed: %s", exc.response.get("error"))
+
+    def waits(self, who: tuple[str, str]) -> bool:
+        """Whether this person has events in the spool (new ones then queue behind)."""
+        return self.spool is not None and self.spool.holds(_key(who))
+
+    def keep(self, who: tuple[str, str], job: dict[str, Any]) -> None:
+        """Put a job in the spool (encrypted: it holds the person's words)."""
+        if self.spool is None:
+            log.error(
+                "Slack %s of %s lost: the database is unreachable and INBOUND_SPOOL_DIR is unset",
+                job["kind"],
+                who[1],
+            )
+            return
+        try:
+            self.spool.put(_key(who), {"who": list(who), "job": job})
+        except OSError as exc:
+            log.error("Slack %s of %s lost: it could not be spooled (%s)", job["kind"], who[1], exc)
+
+    def tell_waiting(self, who: tuple[str, str]) -> None:
+        """Say once that the answer will come (best effort; the person's language is in the
+        database, so the default one)."""
+        key = _key(who)
+        with self._lock:
+            if key in self._told:
+                return
+            self._told.add(key)
+        try:
+            self.post(self.dm_of(*who), Message(t(self.core.default_locale, "outage-wait")))
+        except (SlackApiError, OSError) as exc:
+            log.info("could not tell %s the answer is delayed: %s", who[1], exc)
+
+    async def replay(self, item: Pending) -> None:
+        """A spooled job, once the database answers again (the spool's background task)."""
+        await asyncio.to_thread(self.replay_now, item)
+
+    def replay_now(self, item: Pending) -> None:
+        team, user = item.payload["who"]
+        with self._turn(item.key):
+            self.work((str(team), str(user)), item.payload["job"], fresh=False)
+        with self._lock:
+            self._told.discard(item.key)
+
+    def _turn(self, key: str) -> threading.Lock:
+        return self._turns[hash(key) % TURNS]
 
     def deliver_replies(
         self, who: tuple[str, str], replies: list[Reply], locale: str, trigger_id: str | None
@@ -475,6 +650,11 @@ class SlackAdapter:
             self.client.views_publish(user_id=user, view=view)
         except Exception:
             log.exception("App Home of %s not refreshed", user)
+
+
+def _key(who: tuple[str, str]) -> str:
+    """The spool's key of a Slack account."""
+    return f"{who[0]}/{who[1]}"
 
 
 def _who(context: BoltContext) -> tuple[str, str]:

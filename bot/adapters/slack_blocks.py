@@ -39,6 +39,9 @@ CHOICE_ACTION = "choice-{index}"
 OPEN_FORM_ACTION = "open-form"
 HOME_ACTION = "home-action"
 VALUE_ACTION = "value"
+MAX_ROW_ID = 2**31 - 1  # an INTEGER primary key
+_CHOICE_VALUE = re.compile(r"([0-9]{1,10}):([0-9]{1,4})")
+_OPTION_INDEX = re.compile(r"[0-9]{1,4}")
 
 
 def command_spelling(names: Iterable[str], command: str, admin: str) -> Callable[[str], str]:
@@ -128,11 +131,12 @@ def choice_blocks(choice: Choice) -> tuple[list[Block], list[Block]]:
 
 
 def parse_choice_value(value: str) -> tuple[int, int] | None:
-    """The (prompt id, option index) a choice button carries, None if it is not one of ours."""
-    prompt, _, index = value.partition(":")
-    if not (prompt.isdigit() and index.isdigit()):
+    """The (prompt id, option index) a choice button carries, None if it is not one of ours
+    (a prompt id past the id column's range cannot be one either)."""
+    match = _CHOICE_VALUE.fullmatch(value)
+    if match is None or int(match[1]) > MAX_ROW_ID:
         return None
-    return int(prompt), int(index)
+    return int(match[1]), int(match[2])
 
 
 def chosen_blocks(blocks: Iterable[Block], chosen: str) -> list[Block]:
@@ -257,7 +261,9 @@ def form_values(state: dict[str, Any], form: Form | None) -> dict[str, Any]:
 
 
 def _option(index: str, options: list[Any]) -> Any:
-    return options[int(index)] if index.isdigit() and int(index) < len(options) else index
+    if _OPTION_INDEX.fullmatch(index) and int(index) < len(options):
+        return options[int(index)]
+    return index
 
 
 def error_block_ids(view: dict[str, Any], errors: dict[str, str]) -> dict[str, str]:

@@ -2,7 +2,13 @@
 
 - Updates come by long polling (default) or by webhook on the runner's HTTP server when
   TELEGRAM_WEBHOOK_URL is set; a webhook request without the right secret token gets a 403.
-  Both end on the PTB application's update queue, handled one at a time, in order.
+  Both are handled one at a time, in order, and confirmed only once handled or kept safe:
+  while the database is unreachable, polling does not confirm the update (Telegram keeps it;
+  it is pulled again after a back-off, the rest of its batch with it), and the webhook stores
+  it, encrypted, in the inbound spool (`bot.inbound_spool`) before answering 200, or answers
+  503 if it cannot, so that Telegram sends it again. Spooled updates are replayed in order once
+  the database answers, and a chat's new updates queue behind its spooled ones. The person is
+  told once that the answer will come; a failure that is a bug is logged and not retried.
 - Every update goes to the core with the receipt `("telegram", "<bot id>:<update_id>")`, so an
   update handled before (redelivered, replayed, or pulled again after a restart) does nothing.
   Conversation state is the core's, in the database: no ConversationHandler, no persistence.
@@ -31,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram import (
+    Bot,
     BotCommand,
     BotCommandScopeChat,
     BotCommandScopeDefault,
@@ -51,8 +58,9 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot.adapters.http_guard import BAD_REQUEST, Refused, checked_json, read_capped
 from bot.adapters.telegram_render import (
     MAX_BUTTONS,
     ButtonData,
@@ -65,12 +73,15 @@ from bot.adapters.telegram_render import (
     webhook_secret,
     with_choice,
 )
+from bot.adapters.telegram_shapes import UPDATE_SHAPE
 from bot.config import Settings
 from bot.delivery import RetryLater, Undeliverable, deliver_due
+from bot.inbound_spool import Pending, drain_forever, open_spool
 from handlers.core import Core
 from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply
 from messages.catalog import supported, t
 from storage.models import Identity
+from storage.outage import database_unreachable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,6 +95,7 @@ PHOTO_TYPES = {"image/png", "image/jpeg", "image/webp"}
 PHOTO_LIMIT = 10_000_000
 PATIENT_ATTEMPTS = 6
 BACKOFF_CAP = 30.0
+OUTAGE_BACKOFF_CAP = 15.0  # longest wait before pulling a held update again
 DELIVERY_TIMEOUT = 60.0
 SEND_TIMEOUT = 20.0
 
@@ -114,9 +126,10 @@ class TelegramAdapter:
             .updater(None)
             .build()
         )
-        self.application.add_handler(TypeHandler(Update, self._on_update))
-        self.application.add_error_handler(self._on_error)
+        self.spool = open_spool(settings.inbound_spool_dir, core.engine.url, core.cipher, PLATFORM)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._order = asyncio.Lock()
+        self._told: set[int] = set()  # chats told their answer is delayed, until it comes
         self._tasks: set[asyncio.Task[None]] = set()
         self._poller: asyncio.Task[None] | None = None
         self._offset: int | None = None
@@ -132,6 +145,7 @@ class TelegramAdapter:
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self._order = asyncio.Lock()
         await self._initialize()
         # The invitation deep link coordinators share needs the bot's real username (getMe).
         self.core.links[PLATFORM] = f"https://t.me/{self.application.bot.username}?start={{code}}"
@@ -142,6 +156,8 @@ class TelegramAdapter:
             self._spawn(self._delete_webhook())
             self._poller = asyncio.create_task(self._poll(), name="telegram-polling")
         self._spawn(self._set_menus())
+        if self.spool is not None:
+            self._spawn(drain_forever(self.spool, self._replay))
 
     async def stop(self) -> None:
         self.core.links.pop(PLATFORM, None)
@@ -183,9 +199,12 @@ class TelegramAdapter:
         """Long polling that survives 429, 5xx, 404 and 409: log, wait, go on.
 
         A batch is confirmed (by the next call's offset) only once it has been handled, so a
-        crash loses nothing: the batch comes again and the receipts make it a no-op.
+        crash loses nothing: the batch comes again and the receipts make it a no-op. An update
+        the database could not take is not confirmed: the batch stops there and is pulled
+        again from it after a growing wait, which keeps every chat's order.
         """
         failures = 0
+        outages = 0
         while True:
             try:
                 updates = await self.application.bot.get_updates(
@@ -201,13 +220,29 @@ class TelegramAdapter:
                 log.warning("Telegram getUpdates failed (%s); retrying in %.1f s", exc, delay)
             else:
                 failures = 0
-                for update in updates:
-                    await self.application.update_queue.put(update)
-                await self.application.update_queue.join()
-                if updates:
-                    self._offset = max(u.update_id for u in updates) + 1
-                continue
+                held = await self._take_batch(updates)
+                if held is None:
+                    outages = 0
+                    if updates:
+                        self._offset = max(u.update_id for u in updates) + 1
+                    continue
+                self._offset = held.update_id
+                delay = min(OUTAGE_BACKOFF_CAP, 0.5 * 2 ** min(outages, 5))
+                outages += 1
+                log.warning(
+                    "the database is unreachable: Telegram update %s and those after it are "
+                    "pulled again in %.1f s",
+                    held.update_id,
+                    delay,
+                )
             await asyncio.sleep(delay)
+
+    async def _take_batch(self, updates: list[Update]) -> Update | None:
+        """Handle a pulled batch in order; the first update that must be pulled again, if any."""
+        for update in updates:
+            if not await self._take(update, spool=False):
+                return update
+        return None
 
     async def _confirm_offset(self) -> None:
         """Tell Telegram the updates pulled so far are taken, so a restart does not pull them."""
@@ -217,33 +252,80 @@ class TelegramAdapter:
             log.info("could not confirm Telegram updates before stopping: %s", exc)
 
     async def _webhook(self, request: Request) -> Response:
+        """The secret token first (403), then the body read under a cap (413), then its shape
+        (400, see `telegram_shapes`); only then does python-telegram-bot build the update."""
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.secret.encode()):
             return PlainTextResponse("forbidden", status_code=403)
-        if int(request.headers.get("content-length") or 0) > MAX_WEBHOOK_BODY:
-            return PlainTextResponse("too large", status_code=413)
         try:
-            update = Update.de_json(json.loads(await request.body()), self.application.bot)
-        except Exception as exc:
-            log.warning("refused a Telegram webhook body: %s", exc)
-            return PlainTextResponse("bad update", status_code=400)
-        await self.application.update_queue.put(update)
-        return PlainTextResponse("ok")
+            body = await read_capped(request, MAX_WEBHOOK_BODY)
+            checked_json(UPDATE_SHAPE, body)
+            update = _update_of(json.loads(body), self.application.bot)
+        except Refused as refused:
+            return refused.response(PLATFORM)
+        if await self._take(update, spool=True):
+            return PlainTextResponse("ok")
+        return PlainTextResponse("the database is unreachable", status_code=503)
 
     # -- handling ----------------------------------------------------------------------------
 
-    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _take(self, update: Update, *, spool: bool) -> bool:
+        """Handle one update after those before it; True once it is handled or kept in the
+        spool (with `spool`, or behind its chat's spooled ones), False if it must come again."""
+        chat = update.effective_chat
+        key = str(chat.id) if chat is not None else ""
+        async with self._order:
+            if self.spool is not None and self.spool.holds(key):
+                return await self._keep(update, key)
+            try:
+                await self._handle(update)
+            except Exception as exc:
+                if database_unreachable(exc):
+                    await self._tell_waiting(update)
+                    return spool and await self._keep(update, key)
+                log.error("Telegram update %s failed", update.update_id, exc_info=exc)
+            if chat is not None:
+                self._told.discard(chat.id)
+            self.updates_done += 1
+            return True
+
+    async def _handle(self, update: Update) -> None:
+        if update.callback_query is not None:
+            await self._on_press(update, update.callback_query)
+        elif update.message is not None:
+            await self._on_message(update, update.message)
+
+    async def _keep(self, update: Update, key: str) -> bool:
+        """Store the update in the spool; False when there is none or the disk refuses it."""
+        if self.spool is None:
+            return False
         try:
-            if update.callback_query is not None:
-                await self._on_press(update, update.callback_query)
-            elif update.message is not None:
-                await self._on_message(update, update.message)
-        finally:
+            await asyncio.to_thread(self.spool.put, key, update.to_dict())
+        except OSError as exc:
+            log.error("Telegram update %s could not be spooled: %s", update.update_id, exc)
+            return False
+        return True
+
+    async def _replay(self, item: Pending) -> None:
+        """A spooled update, once the database answers again (the spool's background task)."""
+        update = Update.de_json(item.payload, self.application.bot)
+        async with self._order:
+            await self._handle(update)
+            if update.effective_chat is not None:
+                self._told.discard(update.effective_chat.id)
             self.updates_done += 1
 
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        number = update.update_id if isinstance(update, Update) else None
-        log.error("Telegram update %s failed", number, exc_info=context.error)
+    async def _tell_waiting(self, update: Update) -> None:
+        """Say once, in a private chat, that the answer will come (best effort)."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or chat.type != ChatType.PRIVATE or chat.id in self._told:
+            return
+        self._told.add(chat.id)
+        locale = supported(user.language_code if user is not None else None)
+        try:
+            await self._send_text(chat.id, t(locale, "outage-wait"), patient=False)
+        except TelegramError as exc:
+            log.info("could not tell chat %s its answer is delayed: %s", chat.id, exc)
 
     def _receipt(self, update: Update) -> tuple[str, str]:
         return (PLATFORM, f"{self.receipt_prefix}:{update.update_id}")
@@ -279,10 +361,13 @@ class TelegramAdapter:
             return
         await self._answer(query)
         person = await asyncio.to_thread(self._person, query.from_user, chat.id)
+        locale = await asyncio.to_thread(self.core.locale_of, person)
         inbound = Inbound(person, prompt_id=press.prompt_id, option=press.option)
+        # Once the core has handled it, nothing may need the database any more: a replay would
+        # find its receipt and answer nothing.
         replies = await asyncio.to_thread(self.core.handle, inbound, receipt=self._receipt(update))
         if isinstance(query.message, TgMessage):  # not when too old for Telegram to show it
-            await self._mark_chosen(query.message, query.data or "", person)
+            await self._mark_chosen(query.message, query.data or "", locale)
         await self._send_replies(chat.id, person, replies)
 
     async def _answer(self, query: CallbackQuery, alert: str | None = None) -> None:
@@ -291,12 +376,11 @@ class TelegramAdapter:
         except TelegramError as exc:
             log.info("answerCallbackQuery failed: %s", exc)
 
-    async def _mark_chosen(self, message: TgMessage, data: str, person: int) -> None:
+    async def _mark_chosen(self, message: TgMessage, data: str, locale: str) -> None:
         """Show the choice under the question and take the keyboard away."""
         label = _label_of(message, data)
         if label is None:
             return
-        locale = await asyncio.to_thread(self.core.locale_of, person)
         edited = with_choice(message.text or "", t(locale, "telegram-chosen", label=label))
         try:
             if edited is not None and message.text:
@@ -561,6 +645,16 @@ class TelegramAdapter:
             log.warning("Telegram setMyCommands (%s, %s) failed: %s", scope.type, language, exc)
             return False
         return True
+
+
+def _update_of(data: dict[str, Any], bot: Bot) -> Update:
+    """PTB's Update from a checked body; the keys the shape does not check can still be of a
+    type PTB cannot build from (an `entities` that is a string, an `edit_date` past the year
+    9999): that is a bad request too."""
+    try:
+        return Update.de_json(data, bot)
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError) as exc:
+        raise Refused(BAD_REQUEST, f"not an update ({type(exc).__name__})") from None
 
 
 def _webhook_url(configured: str | None) -> str | None:

@@ -11,8 +11,6 @@ owner-only file; list shows who applied, grouped. Every run is audited, refusals
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -34,6 +32,7 @@ from bot.commands.common import (
 from bot.config import Settings
 from bot.domain.accounts import Account
 from bot.domain.application_rows import EXPORT_COLUMNS, ApplicationRow, export_cells, read_rows
+from bot.private_files import private_file
 from bot.reach import DirectoryError, slack_directory, telegram_username
 from handlers.admin_applications import entry_text
 from handlers.imported import offer_confirmation
@@ -211,20 +210,13 @@ def export(
 
 
 def _write_private(path: Path, rows: Iterable[list[str]]) -> None:
-    """Write the CSV to a new owner-only file, then put it in place of `path`."""
+    """Write the CSV to an owner-only file (`bot.private_files`)."""
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".applications-", suffix=".csv")
-    except OSError as exc:
-        raise fail(f"Cannot write {path}: {exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+        with private_file(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(EXPORT_COLUMNS)
             writer.writerows(rows)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise fail(f"Cannot write {path}: {exc}") from exc
 
 

@@ -19,13 +19,11 @@ from sqlmodel import Session
 
 from bot.domain.accounts import parse_account
 from storage.audit import record
-from storage.crypto import load_cipher
-from storage.db import make_engine, session_scope, upgrade
+from storage.db import session_scope
 from storage.enums import GrantRole
 from storage.models import Programme
 from storage.people import find_identity, global_roles, roles_in
 from storage.programmes import programme_by_slug
-from storage.sealed import bind_cipher
 
 err = Console(stderr=True)
 out = Console()
@@ -49,17 +47,13 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def open_engine(db: str | None) -> Engine:
     """The database (migrated), or a clear exit naming the setting to fix."""
     from bot.cli import load_settings
+    from bot.startup import StartupError, open_database
 
-    settings = load_settings()
-    url = db or settings.database_url
     try:
-        engine = make_engine(url)
-        bind_cipher(engine, load_cipher(settings.notes_keys, settings.notes_key_file))
-        upgrade(engine)
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        raise fail(f"Cannot open the database ({first}): check DATABASE_URL or --db.") from exc
-    return engine
+        return open_database(load_settings(), db).engine
+    except StartupError as exc:
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @dataclass

@@ -43,7 +43,9 @@ privacy =
 
     Private notes are encrypted with a key the database does not hold. Nobody outside your pair can read them.
 
-    Your rights: /export sends you all your data in a file; /erase erases it. Finished programmes are purged after the retention period the coordinators set.
+    Your rights: /export sends you all your data in a file; /erase erases it: your name, your accounts and everything you wrote are gone, your ongoing pairs end and the other person is told, without your words. Only anonymous figures remain (applications, pairs, meetings, objectives); the notes of the other member of your pair stay theirs.
+
+    Once a programme has ended, its personal data is erased after the retention period the coordinators set (12 months by default); only its anonymous figures are kept.
 export-caption = All the data I keep about you.
 erase-confirm = Do you really want to erase all your data? Your ongoing pairs will be closed and this cannot be undone.
 erase-yes = Yes, erase everything

@@ -43,7 +43,9 @@ privacy =
 
     Les notes privées sont chiffrées avec une clé que la base de données ne contient pas. Personne d'autre que votre binôme ne peut les lire.
 
-    Vos droits : /export vous envoie toutes vos données dans un fichier ; /erase les efface. Les programmes terminés sont purgés après la durée de conservation fixée par les coordinateurs.
+    Vos droits : /export vous envoie toutes vos données dans un fichier ; /erase les efface : votre nom, vos comptes et tout ce que vous avez écrit disparaissent, vos binômes en cours prennent fin et l'autre personne en est prévenue, sans vos mots. Ne restent que des chiffres anonymes (candidatures, binômes, rencontres, objectifs) ; les notes de l'autre membre du binôme restent les siennes.
+
+    Une fois un programme terminé, ses données personnelles sont effacées après la durée de conservation fixée par les coordinateurs (12 mois par défaut) ; seuls ses chiffres anonymes sont gardés.
 export-caption = Toutes les données que je conserve à votre sujet.
 erase-confirm = Voulez-vous vraiment effacer toutes vos données ? Vos binômes en cours seront clos et cela ne peut pas être annulé.
 erase-yes = Oui, tout effacer
