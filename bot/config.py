@@ -34,6 +34,17 @@ class Settings(BaseSettings):
     default_locale: Locale = Field("fr", alias="DEFAULT_LOCALE")
     default_timezone: str = Field("Europe/Paris", alias="DEFAULT_TIMEZONE")
 
+    @field_validator("mentorbot_admins")
+    @classmethod
+    def _accounts(cls, value: str | None) -> str | None:
+        """Each entry must name an account; the error says which and the accepted forms."""
+        from bot.domain.accounts import parse_account
+
+        for raw in (value or "").split(","):
+            if raw.strip():
+                parse_account(raw)
+        return value
+
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

@@ -64,8 +64,8 @@ def test_admins_are_parsed_and_bad_entries_name_the_form(
         ("console", "", "alice"),
     ]
     monkeypatch.setenv("MENTORBOT_ADMINS", "mastodon:x")
-    with pytest.raises(ValueError, match="slack:TEAM/USER"):
-        Settings().admin_identities()
+    with pytest.raises(ValidationError, match="slack:TEAM/USER"):
+        Settings()
 
 
 def test_unknown_zone_and_locale_are_refused(

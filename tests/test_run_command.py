@@ -69,3 +69,18 @@ def test_run_refuses_a_half_set_platform_and_names_the_variable(tmp_path: Path) 
     )
     assert result.returncode == 2
     assert "SLACK_SIGNING_SECRET" in result.stderr.decode()
+
+
+def test_run_refuses_a_bad_admin_entry_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=_env(tmp_path, MENTORBOT_ADMINS="console:alice,slack:bad"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    said = result.stderr.decode()
+    assert result.returncode == 2
+    assert "MENTORBOT_ADMINS" in said and "'slack:bad'" in said and "slack:TEAM/USER" in said
+    assert "Traceback" not in said
