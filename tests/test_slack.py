@@ -699,3 +699,13 @@ def test_a_reply_slack_cannot_take_now_waits_in_the_outbox_and_arrives_once(
     attempts = [c.status for c in slack.fake.calls if c.method == "chat.postMessage"]
     assert attempts == [500, 503, 500, 200] and said.count("Voici les commandes") == 1
     assert [row.status for row in outbox_rows(engine)] == ["sent"]
+
+
+def test_a_command_from_a_channel_whose_reply_url_fails_is_still_answered_in_the_dm(
+    slack: Workspace,
+) -> None:
+    start = slack.fake.count()
+    body = slack.command_body(MARC, "help", channel="C1")
+    body["response_url"] = "http://127.0.0.1:1/response/gone"
+    assert slack.post(urlencode(body)).status_code == 200
+    slack.expect(MARC, "Voici les commandes", start)

@@ -504,7 +504,7 @@ class SlackAdapter:
                 self.show(channel, form, locale, trigger)
             return
         if hint is not None:
-            hint(t(locale, "slack-see-dm"), response_type="ephemeral")
+            point_to_dm(hint, locale)
         if kind == "choice":
             if job["mark"]:
                 self.mark_chosen(job["mark"], locale)
@@ -655,6 +655,15 @@ class SlackAdapter:
 def _key(who: tuple[str, str]) -> str:
     """The spool's key of a Slack account."""
     return f"{who[0]}/{who[1]}"
+
+
+def point_to_dm(hint: Respond, locale: str) -> None:
+    """Tell someone who typed a command in a channel that the answer is in their DM; a
+    courtesy: when the channel cannot be reached, the command still goes on."""
+    try:
+        hint(t(locale, "slack-see-dm"), response_type="ephemeral")
+    except Exception as exc:  # response_url expired or unreachable: the DM still gets it all
+        log.warning("could not point to the DM from a channel: %s", type(exc).__name__)
 
 
 def _who(context: BoltContext) -> tuple[str, str]:
