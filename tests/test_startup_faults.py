@@ -128,6 +128,14 @@ def test_the_console_waits_for_a_locked_file_then_answers_a_new_speaker(tmp_path
     assert "[zoe] Bonjour et bienvenue" in result.stdout and "Traceback" not in result.stderr
 
 
+def _writable(path: Path) -> bool:
+    try:
+        path.open("ab").close()
+    except PermissionError:
+        return False
+    return True
+
+
 @contextmanager
 def read_only(path: Path) -> Iterator[None]:
     """`path` that this process may read but not write; skips where that cannot be arranged."""
@@ -136,11 +144,7 @@ def read_only(path: Path) -> Iterator[None]:
     if os.geteuid() == 0 and shutil.which("chattr"):
         immutable = subprocess.run(["chattr", "+i", path], capture_output=True).returncode == 0
     try:
-        try:
-            path.open("ab").close()
-        except PermissionError:
-            pass
-        else:
+        if _writable(path):
             pytest.skip("root, and the file system has no immutable flag")
         yield
     finally:

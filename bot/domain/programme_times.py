@@ -7,6 +7,7 @@ Monday") is accepted: the day, month and year must all be there.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 
@@ -20,10 +21,8 @@ _HOUR = re.compile(r"\b(\d{1,2})\s*h\s*(\d{0,2})\b", re.IGNORECASE)
 def read_day(text: str, locale: str) -> date | datetime | None:
     """The day (and time, if one is written) `text` names; None when it is not a full date."""
     cleaned = text.strip()[:80]
-    try:
+    with contextlib.suppress(ValueError):  # an ISO date first; anything else goes to dateparser
         return date.fromisoformat(cleaned)
-    except ValueError:
-        pass
     if not _YEAR.search(cleaned):
         return None
     has_time = bool(_TIME.search(cleaned))
