@@ -91,6 +91,9 @@ class Person(SQLModel, table=True):
     locale: str = Field(default="fr", max_length=8)
     locale_chosen: bool = False
     timezone: str = Field(default="Europe/Paris", max_length=64)
+    # Set once the person picked a zone with /timezone; until then the zone is a guess (the
+    # programme's, or a platform's hint) that /timezone offers to correct.
+    timezone_chosen: bool = False
     organisation: str = Field(default="", max_length=200)
     unit: str = Field(default="", max_length=200)
     manager: str = Field(default="", max_length=200)
@@ -343,6 +346,25 @@ class Prompt(SQLModel, table=True):
     created_at: datetime = _when(default_factory=utcnow)
     used_at: datetime | None = _when(default=None)
     superseded: bool = False
+    # Where the adapter showed the prompt's buttons (platform, chat, message and what it needs to
+    # redraw it), encrypted because the question's text may be private; `shown_at` says there is
+    # one, so that buttons of a prompt answered by typing, or replaced, can be taken away.
+    shown_at: datetime | None = _when(default=None)
+    shown: dict[str, Any] | None = Field(default=None, sa_type=SealedJSON)
+
+
+class LinkCode(SQLModel, table=True):
+    """A short-lived code from /link: typed on another platform, it joins that account to the
+    person who asked for it. Only the code's hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    platform: str = Field(max_length=16)
+    created_at: datetime = _when(default_factory=utcnow)
+    expires_at: datetime = _when()
+    used_at: datetime | None = _when(default=None)
+    attempts: int = 0
 
 
 class InboundReceipt(SQLModel, table=True):
