@@ -11,12 +11,14 @@ from pydantic import ValidationError
 from rich.console import Console
 
 from bot.commands import applications, audit, keys, matching, pairs, programmes, referents, roles
+from bot.commands.flag_help import drop_flag_types
 from bot.config import Settings
 from bot.logs import configure_logging
 
 if TYPE_CHECKING:
     from handlers.core import Core
 
+drop_flag_types()
 app = typer.Typer(
     help="mentorbot: a mentoring programme inside Slack, Telegram or a terminal.",
     no_args_is_help=True,

@@ -20,8 +20,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date, format_datetime
-
 from bot.domain.programme_settings import ProgrammeSettings, validate
 from bot.domain.programme_times import read_day
 from handlers.admin import section
@@ -31,7 +29,7 @@ from handlers.forms import FormSpec, open_form
 from handlers.programme_changes import after_save, set_window
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Option
-from messages.catalog import format_when, has_text
+from messages.catalog import format_short_day, format_when, has_text
 from storage.audit import record
 from storage.models import Programme
 from storage.programmes import programme_by_slug, save_settings, settings_of
@@ -102,8 +100,9 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
 
 def _shown_day(ctx: Ctx, value: date | datetime) -> str:
     if isinstance(value, datetime):
-        return format_datetime(value, "d MMMM y HH:mm", locale=ctx.person.locale)
-    return format_date(value, "d MMMM y", locale=ctx.person.locale)
+        day = format_short_day(value.date(), ctx.person.locale)
+        return f"{day} {value:%H:%M}"
+    return format_short_day(value, ctx.person.locale)
 
 
 def answers_of(ctx: Ctx, settings: ProgrammeSettings) -> dict[str, Any]:

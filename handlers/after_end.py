@@ -1,12 +1,13 @@
-"""After the programme's end: each member reviews the pair's objectives, `/status` tells where
-they stand, and the meeting log stays readable.
+"""After a pair ends: each member of a completed pair reviews its objectives, `/status` tells
+where they stand, and the meeting log of every ended pair (completed or withdrawn) stays
+readable by its members (`/pastmeetings`, or the buttons of `/status` and `/meeting`).
 
 ```mermaid
 stateDiagram-v2
     [*] --> review: "review" button of the end message, or /status
     review --> review: one question per objective: reached / partly / not reached
     review --> [*]: the last one answered -> thanks
-    [*] --> log: /status -> "our log" (read only)
+    [*] --> log: /status -> "our log", or /pastmeetings (read only)
 ```
 Both members are asked; an objective keeps the last answer given (`Objective.status`). A private
 objective's text is read from its encrypted note, for a member of the pair only.
@@ -16,36 +17,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, or_, select
+from sqlmodel import col, select
 
-from bot.domain.questions import FINAL
 from handlers.context import Ctx
 from handlers.meeting_notices import meeting_line, name_of
 from handlers.meetings import PRIVATE_LINES
 from handlers.objectives import objective_text
+from handlers.pair_end_facts import open_final_wave_for
 from handlers.programme_end import REVIEW_ACTION
 from handlers.questionnaires import open_questionnaire
 from handlers.router import Router
+from handlers.standing import ENDED, Standing, ended_pairs_of
 from handlers.ui import Choice, Option
 from messages.catalog import format_when
 from storage import private_notes
-from storage.applications import applications_of
 from storage.conversations import close_prompts, open_prompt
 from storage.enums import PairState
 from storage.meetings import meetings_of
-from storage.models import Objective, Pair, Programme, Prompt, QuestionnaireWave
+from storage.models import Objective, Pair, Programme, Prompt
 from storage.objectives import objectives_of
-from storage.questionnaires import answer_of
 
 VERDICT_ACTION = "objective-verdict"
 NEXT_ACTION = "ended-next"
 VERDICTS = ("reached", "partly", "not_reached")
 
 
-def _completed_pair(ctx: Ctx, pair_id: int) -> Pair | None:
-    """The pair if it is completed and the speaker is in it; else says the button is stale."""
+def _ended_pair(
+    ctx: Ctx, pair_id: int, states: tuple[str, ...] = (PairState.completed,)
+) -> Pair | None:
+    """The pair if it ended in one of `states` and the speaker is in it; else says the button
+    is stale."""
     pair = ctx.session.get(Pair, pair_id)
-    if pair is None or pair.state != PairState.completed or ctx.me not in _sides(pair):
+    if pair is None or pair.state not in states or ctx.me not in _sides(pair):
         ctx.say("error-button-stale")
         return None
     return pair
@@ -90,66 +93,40 @@ def _left_to_review(ctx: Ctx, pair: Pair) -> int:
     return sum(1 for prompt in prompts if prompt.context.get("pair") == pair.id)
 
 
-def _final_wave(ctx: Ctx, programme: Programme) -> QuestionnaireWave | None:
-    """The programme's final wave when it is open now and the person has not answered it."""
-    wave = ctx.session.exec(
-        select(QuestionnaireWave).where(
-            QuestionnaireWave.programme_id == programme.id, QuestionnaireWave.kind == FINAL
-        )
-    ).first()
-    if wave is None or not wave.opens_at <= ctx.now < wave.closes_at:
-        return None
-    answer = answer_of(ctx.session, wave, ctx.me)
-    return wave if answer is None or answer.submitted_at is None else None
-
-
-def ended_status(ctx: Ctx) -> bool:
-    """Say where a member of an ended programme stands; False when no ended programme is the
-    person's current one (a live application elsewhere, or none at all)."""
-    live = applications_of(ctx.session, ctx.me)
-    programmes = [ctx.session.get(Programme, a.programme_id) for a in live]
-    if any(p is not None and p.ended_at is None for p in programmes):
-        return False
-    row = ctx.session.exec(
-        select(Pair, Programme)
-        .join(Programme, col(Programme.id) == col(Pair.programme_id))
-        .where(
-            or_(Pair.mentee_person_id == ctx.me, Pair.mentor_person_id == ctx.me),
-            col(Programme.ended_at).is_not(None),
-        )
-        .order_by(col(Pair.id).desc())
-    ).first()
-    if row is None or row[0].state != PairState.completed:
-        ended = row[1] if row is not None else next((p for p in programmes if p), None)
-        if ended is None:
-            return False
-        ctx.say("status-programme-ended", programme=ended.name)
-        return True
-    _completed_status(ctx, *row)
-    return True
-
-
-def _completed_status(ctx: Ctx, pair: Pair, programme: Programme) -> None:
+def completed_status(ctx: Ctx, found: Standing) -> None:
+    """Where a member of a completed pair stands: what is left to do, and the log."""
+    pair, programme = found.pair, found.programme
+    assert pair is not None and programme is not None and found.partner_id is not None
     when = format_when(pair.ended_at or ctx.now, ctx.person.locale, ctx.person.timezone)
-    name = name_of(ctx, pair.partner_of(ctx.me))
+    name = name_of(ctx, found.partner_id)
     lines = [ctx.t("status-ended", programme=programme.name, name=name, when=when)]
-    found = objectives_of(ctx.session, pair.id)  # type: ignore[arg-type]
-    waiting = sum(1 for objective in found if objective.status == "open")
-    if waiting:
-        lines.append(ctx.t("status-ended-objectives", count=waiting))
-    wave = _final_wave(ctx, programme)
+    if found.objectives_to_review:
+        lines.append(ctx.t("status-ended-objectives", count=found.objectives_to_review))
+    wave = found.final_wave
     if wave is not None:
         closes = format_when(wave.closes_at, ctx.person.locale, ctx.person.timezone)
         lines.append(ctx.t("status-ended-questionnaire", closes=closes))
-    if not waiting and wave is None:
+    if not found.objectives_to_review and wave is None:
         lines.append(ctx.t("status-ended-all-done"))
     options = []
-    if found:
+    if objectives_of(ctx.session, pair.id):  # type: ignore[arg-type]
         options.append((ctx.t("ended-review"), f"review:{pair.id}"))
     if wave is not None:
         options.append((ctx.t("ended-questionnaire"), f"questionnaire:{wave.id}"))
     options.append((ctx.t("ended-log"), f"log:{pair.id}"))
     ctx.ask("\n".join(lines), options, NEXT_ACTION)
+
+
+def past_meetings(ctx: Ctx) -> None:
+    """The log of the person's ended pair, or a choice when there were several."""
+    pairs = ended_pairs_of(ctx.session, ctx.me)
+    if not pairs:
+        ctx.say("ended-log-none")
+    elif len(pairs) == 1:
+        show_log(ctx, pairs[0])
+    else:
+        options = [(name_of(ctx, p.partner_of(ctx.me)), f"log:{p.id}") for p in pairs]
+        ctx.ask(ctx.t("ended-log-which"), options, NEXT_ACTION)
 
 
 def show_log(ctx: Ctx, pair: Pair) -> None:
@@ -176,14 +153,14 @@ def register(router: Router) -> None:
     @router.action(REVIEW_ACTION)
     def review(ctx: Ctx, _value: str, context: dict[str, Any]) -> None:
         """Start the review of the pair's objectives (the end message's button)."""
-        pair = _completed_pair(ctx, context["pair"])
+        pair = _ended_pair(ctx, context["pair"])
         if pair is not None:
             show_review(ctx, pair)
 
     @router.action(VERDICT_ACTION)
     def verdict(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """Keep the answer about one objective; thank the person after the last one."""
-        pair = _completed_pair(ctx, context["pair"])
+        pair = _ended_pair(ctx, context["pair"])
         objective = ctx.session.get(Objective, context["objective"])
         if pair is None:
             return
@@ -195,7 +172,11 @@ def register(router: Router) -> None:
         status = ctx.t(f"objective-status-{value}")
         ctx.say("review-noted", number=context["number"], status=status)
         if _left_to_review(ctx, pair) == 0:
-            ctx.say("review-done")
+            programme = ctx.session.get(Programme, pair.programme_id)
+            asked = programme is not None and open_final_wave_for(
+                ctx.session, programme, ctx.me, ctx.now
+            )
+            ctx.say("review-done", questionnaire="yes" if asked else "no")
 
     @router.action(NEXT_ACTION)
     def next_step(ctx: Ctx, value: str, _context: dict[str, Any]) -> None:
@@ -204,8 +185,18 @@ def register(router: Router) -> None:
         if what == "questionnaire":
             open_questionnaire(ctx, int(number))
             return
-        pair = _completed_pair(ctx, int(number))
-        if pair is not None and what == "review":
-            show_review(ctx, pair)
-        elif pair is not None:
+        if what == "review":
+            pair = _ended_pair(ctx, int(number))
+            if pair is not None:
+                show_review(ctx, pair)
+            return
+        pair = _ended_pair(ctx, int(number), ENDED)
+        if pair is not None:
             show_log(ctx, pair)
+
+    @router.command(
+        "pastmeetings", "anciennes-rencontres", "past-meetings", help_key="help-cmd-pastmeetings"
+    )
+    def past(ctx: Ctx, _args: str) -> None:
+        """Show the meeting log of the person's ended pairs, read only."""
+        past_meetings(ctx)

@@ -17,6 +17,7 @@ from typing import Any
 from handlers.context import Ctx
 from handlers.fields import FieldError
 from handlers.forms import FormSpec, open_form
+from handlers.pair_end_facts import who_is_told
 from handlers.pairing import end_pair, repair_mentee
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Option
@@ -133,8 +134,9 @@ def register(router: Router) -> None:
             return
         if value != "yes":
             end_pair(ctx, pair, ctx.me, "conflict")
-            ctx.say("consent-no-done")
-            ctx.tell(pair.partner_of(ctx.me), "consent-no-other")
+            told = who_is_told(ctx.session, pair)
+            ctx.say("consent-no-done", told=told)
+            ctx.tell(pair.partner_of(ctx.me), "consent-no-other", told=told)
             repair_mentee(ctx, pair)
             return
         if all(check_of(ctx.session, pair.id, side, "consent") for side in _sides(pair)):
@@ -169,6 +171,7 @@ def register(router: Router) -> None:
             ctx.say("fit-yes-done")
             return
         end_pair(ctx, pair, ctx.me, "fit")
-        ctx.say("fit-no-done")
-        ctx.tell(pair.partner_of(ctx.me), "fit-no-other")
+        told = who_is_told(ctx.session, pair)
+        ctx.say("fit-no-done", told=told)
+        ctx.tell(pair.partner_of(ctx.me), "fit-no-other", told=told)
         repair_mentee(ctx, pair)

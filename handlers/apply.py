@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.domain.eligibility import unmet_rules
 from handlers.context import Ctx
-from handlers.forms import FormSpec, open_form
+from handlers.forms import FormSpec, form_text, open_form
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Option
 from messages.catalog import LANGUAGE_NAMES, format_when
@@ -67,7 +67,7 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
     ]
     if not topics:
         fields = [f for f in fields if f.name != "topics"]
-    return ctx.t("apply-form-title", programme=programme.name), fields
+    return form_text(ctx, "apply-form-title", programme=programme.name), fields
 
 
 def submit_form(ctx: Ctx, values: dict[str, Any], params: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ class Ctx(Outgoing):
     modal_forms: bool = False
     links: dict[str, str] = field(default_factory=dict)
     replies: list[Reply] = field(default_factory=list)
+    answered: dict[int, str] = field(default_factory=dict)  # prompt id -> label picked now
 
     @property
     def me(self) -> int:

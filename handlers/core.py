@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cryptography.fernet import MultiFernet
@@ -30,8 +31,10 @@ from handlers import (
     apply,
     charter,
     forms,
+    home,
     imported,
     language,
+    link,
     matching_flow,
     meetings,
     objectives,
@@ -39,6 +42,7 @@ from handlers import (
     questionnaires,
     reasons,
     status,
+    timezone,
     welcome,
     withdraw,
 )
@@ -48,9 +52,15 @@ from handlers.home import home_view
 from handlers.outgoing import Outgoing
 from handlers.router import Router
 from handlers.text import clean
-from handlers.ui import Choice, File, Form, Home, Inbound, Message, Reply
+from handlers.ui import Choice, File, Form, Home, Inbound, Message, Reply, Retire
 from messages.catalog import supported, t
-from storage.conversations import load_state
+from storage.conversations import (
+    clear_state,
+    closed_shown,
+    forget_shown,
+    load_state,
+    mark_shown,
+)
 from storage.database_faults import READ_ONLY_LOG, database_read_only
 from storage.db import session_scope
 from storage.models import Identity, InboundReceipt, Person, RoleGrant
@@ -82,7 +92,10 @@ MODULES = (
     reasons,
     questionnaires,
     after_end,
+    home,
     language,
+    timezone,
+    link,
     privacy,
     forms,
 )
@@ -124,9 +137,13 @@ class Core:
         display_name: str = "",
         locale: str | None = None,
         timezone: str | None = None,
+        timezone_known: bool = False,
         chat_key: str = "",
     ) -> int:
-        """The id of the person behind this account (created, and made admin if bootstrapped)."""
+        """The id of the person behind this account (created, and made admin if bootstrapped).
+
+        `timezone_known`: the platform gave the person's own zone (Slack's profile), not a guess.
+        """
         with session_scope(self.engine) as session:
             person = identify(
                 session,
@@ -136,6 +153,7 @@ class Core:
                 display_name=clean(display_name),  # a platform's profile: typed by a person
                 locale=supported(locale) if locale else self.default_locale,
                 timezone=timezone if known_zone(timezone) else self.default_timezone,
+                timezone_chosen=timezone_known and known_zone(timezone),
                 chat_key=chat_key,
             )
             if (platform, team, user_key) in self.admins:
@@ -174,6 +192,27 @@ class Core:
                 return None
             return current_form(self._ctx(session, person, self.clock(), modal_forms=True))
 
+    def close_form(self, person_id: int, form_id: str) -> bool:
+        """Forget the form `form_id` waiting as a modal, which the person closed; False when
+        that form is not the one waiting (another was opened since, or it was submitted)."""
+        with session_scope(self.engine) as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                return False
+            state = load_state(session, person_id)
+            data = state.data or {}
+            if state.flow != "form" or state.step != "modal" or data.get("form") != form_id:
+                return False
+            clear_state(session, state)
+            return True
+
+    def shown(self, prompt_id: int, where: dict[str, Any]) -> None:
+        """Remember where an adapter showed a prompt's buttons (platform, chat, message, what
+        redrawing it needs), so that they can be taken away once the prompt is answered by
+        typing or replaced (see `retired_buttons`)."""
+        with session_scope(self.engine) as session:
+            mark_shown(session, prompt_id, where)
+
     def home(self, person_id: int, now: datetime | None = None) -> Home:
         """The person's home page; computing it changes nothing (its transaction is undone)."""
         with Session(self.engine) as session:
@@ -202,6 +241,21 @@ class Core:
                 .distinct()
             ).all()
             return [(team, user_key, chat_key) for team, user_key, chat_key in rows]
+
+    def accounts_in(self, person_ids: set[int], platform: str, team: str) -> dict[int, str]:
+        """The user key, on `platform` in workspace `team`, of each of these people who has one
+        (how Slack mentions a person named in a text)."""
+        if not person_ids:
+            return {}
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(Identity.person_id, Identity.user_key).where(
+                    Identity.platform == platform,
+                    Identity.team == team,
+                    col(Identity.person_id).in_(person_ids),
+                )
+            ).all()
+            return {person_id: user_key for person_id, user_key in rows}
 
     def defer(self, replies: list[Reply]) -> None:
         """Queue replies a platform could not take now; the delivery worker sends them later."""
@@ -245,7 +299,7 @@ class Core:
                     raise LookupError(f"no person {inbound.person_id}")
                 ctx = self._ctx(session, person, now or self.clock(), modal_forms)
                 self.router.dispatch(ctx, inbound)
-                return ctx.replies
+                return [*retired_buttons(ctx, inbound.prompt_id), *ctx.replies]
         except IntegrityError:
             if receipt is not None:
                 log.info("event %s already handled by another worker", receipt)
@@ -265,6 +319,20 @@ class Core:
         with Session(self.engine) as session:
             person = session.get(Person, person_id)
             return t(person.locale if person else self.default_locale, "error-internal")
+
+
+def retired_buttons(ctx: Ctx, clicked: int | None) -> list[Reply]:
+    """A Retire for each of the person's shown prompts now answered or replaced; the clicked
+    one's message the adapter marks itself."""
+    retired = []
+    for prompt in closed_shown(ctx.session, ctx.me):
+        where, label = prompt.shown, ctx.answered.get(prompt.id or 0)
+        forget_shown(ctx.session, prompt)
+        if prompt.id == clicked or not where:
+            continue
+        note = ctx.t("typed-chosen", label=label) if label is not None else None
+        retired.append(Reply(ctx.me, Retire(where, note)))
+    return retired
 
 
 def _kind(inbound: Inbound) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,7 @@ from bot.domain.dates import (
     read_when,
 )
 from bot.domain.durations import BadDuration, DurationProblem, read_minutes
-from handlers.text import match_option
+from handlers.text import clean, match_option
 from handlers.ui import FieldKind, FormField
 from messages.catalog import format_day, format_when, supported, t
 
@@ -45,7 +45,11 @@ class Reading:
 
 def parse_field(field: FormField, raw: Any, reading: Reading) -> Any | FieldError:
     """The value of `field` for the answer `raw`; empty optional fields give None."""
-    text = raw.strip() if isinstance(raw, str) else raw
+    if isinstance(raw, dict):  # a modal's pickers; nothing else sends a mapping
+        return _picked(field, raw, reading) if field.kind in DATE_KINDS else _refused(field)
+    if isinstance(raw, list) and field.kind is not FieldKind.multi:
+        return _refused(field)
+    text = clean(raw) if isinstance(raw, str) else raw  # modal text is not cleaned on its way
     if text in (None, "", [], "-", "="):
         return None if not field.required else FieldError("field-required", {})
     if field.kind is FieldKind.text:
@@ -62,6 +66,11 @@ def parse_field(field: FormField, raw: Any, reading: Reading) -> Any | FieldErro
         return _duration(field, text)
     found = read_date(field, text, reading)
     return found if isinstance(found, FieldError) else date_value(field, found, reading)
+
+
+def _refused(field: FormField) -> FieldError:
+    """An answer of the wrong shape for its field (a forged modal): asked again."""
+    return FieldError("field-unexpected", {"label": field.label})
 
 
 def _number(field: FormField, text: Any) -> int | FieldError:
@@ -85,7 +94,13 @@ def _choice(field: FormField, text: Any) -> str | FieldError:
 
 
 def _multi(field: FormField, raw: Any) -> list[str] | FieldError:
+    """Typed numbers or labels; a list (ticked in a modal) holds option values, taken as is."""
     values = [option.value for option in field.options]
+    if isinstance(raw, list):
+        unknown = next((str(v) for v in raw if v not in values), None)
+        if unknown is not None:
+            return FieldError("field-multi", {"count": len(values), "answer": unknown[:40]})
+        return list(dict.fromkeys(raw)) or FieldError("field-required", {})
     parts = raw if isinstance(raw, list) else [p for p in str(raw).replace(";", ",").split(",")]
     chosen: list[str] = []
     for part in parts:
@@ -110,6 +125,29 @@ def _duration(field: FormField, text: Any) -> int | FieldError:
     if minutes.problem is DurationProblem.out_of_bounds:
         return FieldError("duration-bounds", {"low": field.low, "hours": field.high // 60})
     return FieldError("duration-unreadable", {})
+
+
+def _picked(field: FormField, raw: dict[str, Any], reading: Reading) -> str | FieldError | None:
+    """A day (and a time) picked in a modal, `{"date": "2026-12-03", "time": "14:30"}`: the
+    moment is that time of that day in the person's zone, checked like a typed one."""
+    day_text, time_text = raw.get("date"), raw.get("time")
+    if not day_text:
+        return None if not (field.required or time_text) else FieldError("field-required", {})
+    try:
+        day = date.fromisoformat(str(day_text))
+        at = time.fromisoformat(str(time_text)) if time_text else None
+    except ValueError:
+        return FieldError("field-date", {})
+    if field.kind is FieldKind.day:
+        found: Moment | Day | FieldError = checked(field, Day(day), reading)
+    elif at is None:
+        return FieldError("field-time-missing", {})
+    else:
+        local = datetime.combine(
+            day, at.replace(second=0, microsecond=0), ZoneInfo(reading.timezone)
+        )
+        found = checked(field, Moment(local.astimezone(UTC)), reading)
+    return found if isinstance(found, FieldError) else date_value(field, found, reading)
 
 
 def read_date(

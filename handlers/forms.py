@@ -15,6 +15,9 @@ stateDiagram-v2
 ```
 Killing the process loses nothing: the answers so far and the current field are in the state row.
 Answers to `secret` fields (private notes) wait there encrypted, like every private note.
+A command typed meanwhile keeps its own question (`/language` then `2` picks English, not the
+field's answer) and the field is asked again after it (see `handlers.router`). A form waiting
+in a Slack modal (step `modal`) takes no typed text: the DM goes on as outside any form.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from handlers.fields import (
     read_date,
     shown_minutes,
 )
-from handlers.router import Router
+from handlers.router import MODAL_STEP, Router
 from handlers.text import match_option
 from handlers.ui import FieldKind, Form, FormErrors, FormField
 from messages.catalog import format_day, format_when
@@ -73,8 +76,8 @@ def open_form(
     title, fields = ctx.router.forms[form_id].build(ctx, params)
     data = {"form": form_id, "params": params, "values": values, "index": 0, "pending": None}
     if ctx.modal_forms:
-        ctx.goto(FLOW, "modal", data)
-        ctx.send(Form(form_id, title, tuple(fields), values))
+        ctx.goto(FLOW, MODAL_STEP, data)
+        ctx.send(modal_form(ctx, form_id, title, fields, values))
         return
     ctx.goto(FLOW, fields[0].name, data)
     ctx.send_text(title)
@@ -144,12 +147,26 @@ def _unsealed(ctx: Ctx, values: dict[str, Any]) -> dict[str, Any]:
 
 def current_form(ctx: Ctx) -> Form | None:
     """The form waiting as a modal for this person, prefilled with what they gave (not secrets)."""
-    if ctx.state.flow != FLOW or ctx.state.step != "modal":
+    if ctx.state.flow != FLOW or ctx.state.step != MODAL_STEP:
         return None
     data = ctx.state.data
     title, fields = ctx.router.forms[data["form"]].build(ctx, data["params"])
     shown = {k: v for k, v in data["values"].items() if not _is_sealed(v)}
-    return Form(data["form"], title, tuple(fields), shown)
+    return modal_form(ctx, data["form"], title, fields, shown)
+
+
+def modal_form(
+    ctx: Ctx, form_id: str, title: str, fields: list[FormField], values: dict[str, Any]
+) -> Form:
+    """The form as a modal shows it: a short title of its own, dates in the person's zone."""
+    short = ctx.t(f"modal-title-{form_id}")
+    return Form(form_id, title, tuple(fields), values, short, ctx.person.timezone)
+
+
+def form_text(ctx: Ctx, key: str, **params: Any) -> str:
+    """A form's introduction: its `-modal` variant in a modal, which has its own Cancel button
+    and where `/back` or `/cancel` would be taken for Slack commands."""
+    return ctx.t(f"{key}-modal" if ctx.modal_forms else key, **params)
 
 
 def repeat_question(ctx: Ctx) -> None:
@@ -312,7 +329,7 @@ def _submit(ctx: Ctx, fields: list[FormField], data: dict[str, Any]) -> None:
     if not errors:
         return
     if ctx.modal_forms:
-        ctx.goto(FLOW, "modal", data)
+        ctx.goto(FLOW, MODAL_STEP, data)
         ctx.send(FormErrors(data["form"], {n: ctx.t(e.key, **e.params) for n, e in errors.items()}))
         return
     name, error = next(iter(errors.items()))
@@ -371,7 +388,7 @@ def _fill_duration(
 
 
 def register(router: Router) -> None:
-    @router.flow(FLOW)
+    @router.flow(FLOW, resume=repeat_question, own_actions=FIELD_ACTIONS)
     def on_text(ctx: Ctx, text: str) -> None:
         """Take the answer to the current field, to the date confirmation, or the pick among
         a date's readings; any other text is a new answer to the field."""
@@ -445,7 +462,7 @@ def register(router: Router) -> None:
     @router.command("back", "retour", help_key=None)
     def back(ctx: Ctx, _args: str) -> None:
         """Go back to the previous field."""
-        if ctx.state.flow != FLOW or ctx.state.step == "modal":
+        if ctx.state.flow != FLOW or ctx.state.step == MODAL_STEP:
             ctx.say("nothing-to-go-back")
             return
         data = _without_date_state(dict(ctx.state.data))

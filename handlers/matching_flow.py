@@ -4,7 +4,7 @@
 stateDiagram-v2
     [*] --> picking: proposals shown (3 to 5, with reasons)
     picking --> picking: "other proposals" (once)
-    picking --> [*]: "none suits me" -> coordinators told
+    picking --> none_suited: "none suits me" -> proposals refused, coordinators told
     picking --> asked: a mentor picked -> pair `proposed`
     asked --> awaiting_charter: mentor accepts
     asked --> asked: mentor declines or does not answer in time -> next choice asked
@@ -17,14 +17,18 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from sqlmodel import select
+
 from bot.domain.cohort import by_committee
 from bot.domain.matching import Suggestion
 from handlers.charter import send_charter
 from handlers.context import Ctx
+from handlers.mentions import person_ref
 from handlers.outgoing import Outgoing
 from handlers.reasons import ask_private_reason
 from handlers.router import Router
-from messages.catalog import format_when
+from handlers.standing import REFUSED
+from messages.catalog import format_when, join_clauses
 from storage.cohort import cohort_draft
 from storage.enums import ApplicationStatus, PairState
 from storage.matching import latest_round, places_taken, proposals_of
@@ -72,8 +76,9 @@ def offer_suggestions(
 
 def _nobody(out: Outgoing, programme: Programme, app: Application, said: str, told: str) -> bool:
     person = out.session.get(Person, app.person_id)
-    out.tell(app.person_id, said)
-    for coordinator in coordinators_for(out.session, programme.id, None):
+    coordinators = coordinators_for(out.session, programme.id, None)
+    out.tell(app.person_id, said, told="yes" if coordinators else "no")
+    for coordinator in coordinators:
         out.tell(coordinator, told, name=person.display_name if person else "?")
     return False
 
@@ -126,9 +131,12 @@ def present(
     for number, proposal in enumerate(proposals, 1):
         mentor_app = out.session.get(Application, proposal.mentor_application_id)
         assert mentor_app is not None
-        reasons = "; ".join(
-            out.t_for(reader, r["key"], **{k: v for k, v in r.items() if k != "key"})
-            for r in proposal.reasons
+        reasons = join_clauses(
+            (
+                out.t_for(reader, r["key"], **{k: v for k, v in r.items() if k != "key"})
+                for r in proposal.reasons
+            ),
+            out.locale_of(reader),
         )
         lines += [
             "",
@@ -220,6 +228,19 @@ def forward(out: Outgoing, pair: Pair, why: str) -> None:
     offer_proposals(out, programme, application, latest_round(out.session, application.id) + 1)
 
 
+def _refuse_shown(out: Outgoing, application: Application) -> None:
+    """ "None suits me": the proposals not acted on are refused, so that /status says the
+    mentee waits for new ones, and the cohort matching counts the mentee as waiting."""
+    shown = out.session.exec(
+        select(Proposal).where(
+            Proposal.mentee_application_id == application.id, Proposal.status == "shown"
+        )
+    )
+    for proposal in shown:
+        proposal.status = REFUSED
+        out.session.add(proposal)
+
+
 def _has_room(out: Outgoing, programme: Programme, proposal: Proposal) -> bool:
     mentor_app = out.session.get(Application, proposal.mentor_application_id)
     if mentor_app is None or mentor_app.status != ApplicationStatus.eligible:
@@ -247,8 +268,10 @@ def register(router: Router) -> None:
                 )
             return
         if value == "none":
-            ctx.say("proposals-declined-all")
-            for coordinator in coordinators_for(ctx.session, programme.id, None):
+            _refuse_shown(ctx, application)
+            coordinators = coordinators_for(ctx.session, programme.id, None)
+            ctx.say("proposals-declined-all", told="yes" if coordinators else "no")
+            for coordinator in coordinators:
                 ctx.tell(coordinator, "coordinator-all-declined", name=ctx.person.display_name)
             return
         proposal = ctx.session.get(Proposal, int(value[1:]))
@@ -289,6 +312,6 @@ def accept(ctx: Ctx, pair: Pair) -> None:
         mentee_app.status = ApplicationStatus.matched
         ctx.session.add(mentee_app)
     ctx.say("mentor-accepted")
-    ctx.tell(pair.mentee_person_id, "mentee-accepted", name=ctx.person.display_name)
+    ctx.tell(pair.mentee_person_id, "mentee-accepted", name=person_ref(ctx.person))
     for person_id in (pair.mentor_person_id, pair.mentee_person_id):
         send_charter(ctx, pair, person_id)

@@ -16,7 +16,7 @@ from typing import Any
 from bot.domain.durations import LONGEST, SHORTEST
 from handlers.context import Ctx
 from handlers.fields import FieldError
-from handlers.forms import FormSpec
+from handlers.forms import FormSpec, form_text
 from handlers.meeting_notices import FORMATS, share_calendar, when_for
 from handlers.router import Router
 from handlers.text import fold
@@ -107,7 +107,7 @@ def _common_fields(ctx: Ctx, *, future: bool) -> list[FormField]:
 
 
 def _plan_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
-    title = ctx.t("meeting-edit-title") if "meeting" in params else ctx.t("meeting-plan-title")
+    title = form_text(ctx, "meeting-edit-title" if "meeting" in params else "meeting-plan-title")
     return title, _common_fields(ctx, future=True)
 
 
@@ -137,7 +137,7 @@ def _log_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
                 secret=True,
             )
         )
-    title = ctx.t("meeting-edit-title") if editing else ctx.t("meeting-log-title")
+    title = form_text(ctx, "meeting-edit-title" if editing else "meeting-log-title")
     return title, fields
 
 

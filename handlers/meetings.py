@@ -38,6 +38,7 @@ from handlers.meeting_notices import (
     when_for,
 )
 from handlers.router import Router
+from handlers.standing import ended_pairs_of
 from storage import private_notes
 from storage.enums import MeetingStatus
 from storage.matching import open_pair_of
@@ -183,7 +184,11 @@ def register(router: Router) -> None:
         pairs = active_pairs_of(ctx.session, ctx.me)
         if not pairs:
             forming = open_pair_of(ctx.session, ctx.me) is not None
-            ctx.say("meetings-pair-not-ready" if forming else "meetings-no-pair")
+            if not forming and ended_pairs_of(ctx.session, ctx.me):
+                past = [(ctx.t("status-past-meetings"), "pastmeetings")]
+                ctx.ask(ctx.t("meetings-pair-ended"), past, "go")
+            else:
+                ctx.say("meetings-pair-not-ready" if forming else "meetings-no-pair")
         elif len(pairs) == 1:
             show_log(ctx, pairs[0])
         else:

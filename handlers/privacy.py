@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from handlers import erasure
+from handlers import erasure, export_document
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import File
@@ -21,10 +21,12 @@ def register(router: Router) -> None:
 
     @router.command("export", "exporter", help_key="help-cmd-export")
     def export(ctx: Ctx, _args: str) -> None:
-        """Send the person a JSON file of everything held about them."""
-        data = personal_data.export(ctx.session, ctx.cipher, ctx.me)
+        """Send the person a readable JSON file of everything held about them, and a summary."""
+        raw = personal_data.export(ctx.session, ctx.cipher, ctx.me)
         record(ctx.session, ctx.me, "personal_data.export", f"person:{ctx.me}")
-        content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+        document = export_document.readable(ctx, raw)
+        content = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+        ctx.send_text(export_document.summary(ctx, raw))
         ctx.send(
             File("mentorbot-export.json", content, "application/json", ctx.t("export-caption"))
         )

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.domain.questions import SCALE, TEXT, Question, questions_for, to_form, to_stored
 from handlers.context import Ctx
-from handlers.forms import FLOW, FormSpec, open_form, repeat_question
+from handlers.forms import FLOW, FormSpec, form_text, open_form, repeat_question
 from handlers.outgoing import Outgoing
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Option
@@ -150,7 +150,8 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
     wave = ctx.session.get(QuestionnaireWave, params["wave"])
     assert wave is not None
     questions = questions_for(wave.questions, params["role"])
-    title = ctx.t(
+    title = form_text(
+        ctx,
         "qn-form-title",
         title=_title(ctx, wave),
         programme=_programme_name(ctx, wave),

@@ -21,8 +21,13 @@ def ask_private_reason(
     ctx.goto(FLOW, subject, {"pair": pair.id, "offer_new_mentor": offer_new_mentor})
 
 
+def remind(ctx: Ctx) -> None:
+    """Ask for the reason again (after a command's question answered meanwhile)."""
+    ctx.say("reason-ask-again")
+
+
 def register(router: Router) -> None:
-    @router.flow(FLOW)
+    @router.flow(FLOW, resume=remind)
     def reason(ctx: Ctx, text: str) -> None:
         """Keep the reason, encrypted, unless it is `-`."""
         subject, data = ctx.state.step, dict(ctx.state.data)

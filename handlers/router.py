@@ -1,9 +1,16 @@
 """Routes what a person did to the handler in charge.
 
 Order: a click on a prompt goes to the prompt's action; a form submission to the forms; a
-`/command` to its command (unknown ones get a hint); other text goes to the flow the person is
-in; outside any flow, text naming an option of the person's latest open prompt counts as a click;
-anything else gets a hint.
+`/command` to its command (unknown ones get a hint). Other text answers the newest question:
+
+- in a flow (a form asked field by field, say), a prompt opened after the flow last asked (by a
+  command typed meanwhile, like `/language` or `/erase`, or a notice) takes the text when it
+  names one of its options; the flow then asks its question again, unless the choice ended or
+  moved it. Any other text is the flow's.
+- outside a flow (a modal form waiting on Slack counts as outside), only the person's newest
+  prompt may take it, or, once that one is answered, the questions asked with it for the same
+  action (one per objective to review, say). When none is open the person is told so, and an
+  older menu never answers. "help" gets the help, a greeting a friendly pointer; the rest a hint.
 """
 
 from __future__ import annotations
@@ -13,9 +20,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handlers.context import Ctx
-from handlers.text import MAX_TEXT, clean, match_option
+from handlers.text import (
+    MAX_TEXT,
+    asks_help,
+    clean,
+    fold,
+    greeting,
+    match_option,
+    options_named,
+)
 from handlers.ui import Inbound
-from storage.conversations import get_prompt, latest_open_prompt, use_prompt
+from storage.conversations import (
+    get_prompt,
+    latest_open_prompt,
+    newest_prompt,
+    open_sibling,
+    use_prompt,
+)
 from storage.models import Prompt
 
 if TYPE_CHECKING:
@@ -25,6 +46,8 @@ CommandHandler = Callable[[Ctx, str], None]
 ActionHandler = Callable[[Ctx, str, dict[str, Any]], None]
 TextHandler = Callable[[Ctx, str], None]
 SubmissionHandler = Callable[[Ctx, str, dict[str, Any]], None]
+Resume = Callable[[Ctx], None]
+MODAL_STEP = "modal"  # a form waiting in a modal: typed text is not its answer
 
 
 @dataclass(frozen=True)
@@ -42,6 +65,8 @@ class Router:
         self.listed: list[Command] = []
         self.actions: dict[str, ActionHandler] = {}
         self.flows: dict[str, TextHandler] = {}
+        self.resumes: dict[str, Resume] = {}
+        self.own_actions: dict[str, tuple[str, ...]] = {}
         self.forms: dict[str, FormSpec] = {}
         self.sections: dict[str, Any] = {}  # the coordinators' menu (`handlers.admin.Section`)
         self.on_submission: SubmissionHandler | None = None
@@ -66,9 +91,17 @@ class Router:
 
         return register
 
-    def flow(self, name: str) -> Callable[[TextHandler], TextHandler]:
+    def flow(
+        self, name: str, *, resume: Resume | None = None, own_actions: tuple[str, ...] = ()
+    ) -> Callable[[TextHandler], TextHandler]:
+        """Register the flow `name`'s text handler; `resume` asks its question again, and
+        `own_actions` are the prompts it opens itself (text answering them is the flow's)."""
+
         def register(handler: TextHandler) -> TextHandler:
             self.flows[name] = handler
+            self.own_actions[name] = own_actions
+            if resume is not None:
+                self.resumes[name] = resume
             return handler
 
         return register
@@ -97,19 +130,59 @@ class Router:
         if text.startswith("/"):
             self._command(ctx, text)
             return
-        handler = self.flows.get(ctx.state.flow)
-        if handler is not None:
+        flow = ctx.state.flow
+        handler = self.flows.get(flow) if ctx.state.step != MODAL_STEP else None
+        if handler is None:
+            self._outside_flow(ctx, text)
+        elif not self._answers_newer_prompt(ctx, flow, text):
             handler(ctx, text)
-            return
+
+    def _answers_newer_prompt(self, ctx: Ctx, flow: str, text: str) -> bool:
+        """Let a prompt opened after the flow's question take the text naming one of its
+        options, then ask the flow's question again if the choice left the flow as it was."""
         prompt = latest_open_prompt(ctx.session, ctx.me)
-        if prompt is None:
-            ctx.say("hint-not-understood")
-            return
+        if prompt is None or prompt.action in self.own_actions.get(flow, ()):
+            return False
+        if prompt.created_at <= ctx.state.updated_at:
+            return False
         index = match_option(text, [o["label"] for o in prompt.options])
         if index is None:
-            ctx.say("error-pick-option", count=len(prompt.options))
+            return False
+        state = ctx.state
+        before = (state.flow, state.step, state.updated_at)
+        self._choose(ctx, prompt, index)
+        resume = self.resumes.get(flow)
+        unmoved = (state.flow, state.step, state.updated_at) == before
+        if resume is not None and unmoved and ctx.person.erased_at is None:
+            resume(ctx)
+        return True
+
+    def _outside_flow(self, ctx: Ctx, text: str) -> None:
+        """Text with no flow to take it: an answer to the newest question only, else help."""
+        prompt = newest_prompt(ctx.session, ctx.me)
+        if prompt is not None and (prompt.used_at is not None or prompt.superseded):
+            prompt = open_sibling(ctx.session, prompt) or prompt
+        labels = [o["label"] for o in prompt.options] if prompt is not None else []
+        named = options_named(text, labels)
+        number = fold(text).rstrip(".").isdecimal()
+        is_open = prompt is not None and prompt.used_at is None and not prompt.superseded
+        if prompt is not None and is_open and (named or number):
+            if len(named) == 1:
+                self._choose(ctx, prompt, named[0])
+            elif named:
+                ctx.say("typed-option-ambiguous", count=len(labels))
+            else:
+                ctx.say("error-pick-option", count=len(labels))
+        elif prompt is not None and (named or number):
+            ctx.say("typed-question-answered" if prompt.used_at else "typed-question-gone")
+        elif asks_help(text) and "help" in self.commands:
+            self.commands["help"].handler(ctx, "")
+        elif (kind := greeting(text)) is not None:
+            ctx.say(f"typed-{kind}")
+        elif is_open:
+            ctx.say("error-pick-option", count=len(labels))
         else:
-            self._choose(ctx, prompt, index)
+            ctx.say("hint-not-understood")
 
     def _command(self, ctx: Ctx, text: str) -> None:
         word, _, args = text.partition(" ")
@@ -135,4 +208,6 @@ class Router:
 
     def _choose(self, ctx: Ctx, prompt: Prompt, index: int) -> None:
         use_prompt(ctx.session, prompt)
+        assert prompt.id is not None
+        ctx.answered[prompt.id] = prompt.options[index]["label"]
         self.actions[prompt.action](ctx, prompt.options[index]["value"], prompt.context)

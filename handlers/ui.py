@@ -61,12 +61,18 @@ class FormField:
 
 @dataclass(frozen=True)
 class Form:
-    """A whole form: a modal on Slack, asked field by field elsewhere."""
+    """A whole form: a modal on Slack, asked field by field elsewhere.
+
+    `short_title` fits a modal's title bar (24 characters); `timezone` is the person's, in
+    which prefilled dates are shown and picked ones are read.
+    """
 
     form_id: str
     title: str
     fields: tuple[FormField, ...]
     values: dict[str, Any] = field(default_factory=dict)
+    short_title: str = ""
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,20 @@ class File:
     caption: str = ""
 
 
-Item = Message | Choice | Form | FormErrors | File
+@dataclass(frozen=True)
+class Retire:
+    """Take the buttons away from a choice answered by typing, or replaced by a newer one.
+
+    `where` is what the adapter recorded when it showed the choice (`Core.shown`), `note` what
+    to show instead of the buttons (the option picked), if any. It may carry the question's
+    text, so it never waits in the outbox: `to_payload` refuses it.
+    """
+
+    where: dict[str, Any]
+    note: str | None = None
+
+
+Item = Message | Choice | Form | FormErrors | File | Retire
 
 
 @dataclass(frozen=True)
@@ -98,11 +117,15 @@ class HomeAction:
 
 @dataclass(frozen=True)
 class Home:
-    """A person's home page (Slack's App Home); `figures` only for coordinators."""
+    """A person's home page (Slack's App Home): where they stand (`lines`), their next meetings
+    (already in their language and zone), the buttons of what they can do now, the first one
+    being the next step; `figures` only for coordinators."""
 
     heading: str
     lines: tuple[str, ...]
-    action: HomeAction | None
+    actions: tuple[HomeAction, ...] = ()
+    meetings: tuple[str, ...] = ()
+    meetings_title: str = ""
     figures: tuple[tuple[str, str], ...] = ()
 
 

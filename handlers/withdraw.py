@@ -5,11 +5,12 @@ stateDiagram-v2
     active --> paused: /pause, a date -> nudges stop until then
     paused --> active: the date passes, or /pause -> "resume now"
     active --> confirm: /withdraw
-    confirm --> reason: yes -> pair withdrawn, the other side and the referent told
+    confirm --> reason: yes -> pair withdrawn, the other side and the referent (else admins) told
     reason --> [*]: optional private reason kept encrypted
 ```
-A withdrawing mentor's mentee gets fresh proposals; either side is asked for a last meeting and
-the final questionnaire.
+A withdrawing mentor's mentee gets fresh proposals. The texts promise only what will happen: who
+is told (`who_is_told`), a last meeting only for a pair that started, the final questionnaire only
+when one is still to come for this person (`final_questionnaire_to_come`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from dateutil.relativedelta import relativedelta
 from handlers.context import Ctx
 from handlers.fields import FieldError
 from handlers.forms import FormSpec, open_form
+from handlers.pair_end_facts import final_questionnaire_to_come, who_is_told
 from handlers.pairing import end_pair, repair_mentee
 from handlers.reasons import ask_private_reason
 from handlers.router import Router
+from handlers.standing import State, standing
 from handlers.ui import FieldKind, FormField
 from messages.catalog import format_day, format_local_day
 from storage.enums import PairState
@@ -75,6 +78,10 @@ def _pause_submit(
     return None
 
 
+def _yes(fact: bool) -> str:
+    return "yes" if fact else "no"
+
+
 def _zone(ctx: Ctx, person_id: int) -> str:
     person = ctx.session.get(Person, person_id)
     return person.timezone if person else ctx.person.timezone
@@ -118,7 +125,8 @@ def register(router: Router) -> None:
             ctx.say("pair-none")
             return
         options = [(ctx.t("withdraw-yes"), "yes"), (ctx.t("withdraw-no"), "no")]
-        ctx.ask(ctx.t("withdraw-confirm"), options, "withdraw", {"pair": pair.id})
+        text = ctx.t("withdraw-confirm", told=who_is_told(ctx.session, pair))
+        ctx.ask(text, options, "withdraw", {"pair": pair.id})
 
     @router.action("withdraw")
     def confirm(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
@@ -137,8 +145,15 @@ def register(router: Router) -> None:
         leaving_mentor = ctx.me == pair.mentor_person_id
         end_pair(ctx, pair, ctx.me, "mentor" if leaving_mentor else "mentee")
         other = pair.partner_of(ctx.me)
-        ctx.say("withdraw-done-mentor" if leaving_mentor else "withdraw-done-mentee")
-        ctx.tell(other, "withdraw-other", name=ctx.person.display_name)
+        told = who_is_told(ctx.session, pair)
+        started = "yes" if pair.activated_at is not None else "no"
+        ctx.say(
+            "withdraw-done-mentor" if leaving_mentor else "withdraw-done-mentee",
+            told=told,
+            started=started,
+            questionnaire=_yes(final_questionnaire_to_come(ctx.session, pair, ctx.me, ctx.now)),
+        )
+        ctx.tell(other, "withdraw-other", name=ctx.person.display_name, told=told, started=started)
         ask_private_reason(ctx, pair, "withdraw_reason", offer_new_mentor=not leaving_mentor)
         if leaving_mentor:
             repair_mentee(ctx, pair)
@@ -151,5 +166,15 @@ def register(router: Router) -> None:
             ctx.say("withdraw-no-new-mentor")
         elif open_pair_of(ctx.session, ctx.me) is not None:
             ctx.say("error-button-stale")
+        else:
+            repair_mentee(ctx, pair)
+
+    @router.command("newmentor", "nouveau-mentor", help_key=None)
+    def another_mentor(ctx: Ctx, _args: str) -> None:
+        """Fresh proposals for a mentee whose pair ended (the button of /status)."""
+        found = standing(ctx.session, ctx.person, ctx.now)
+        pair = found.pair
+        if found.state != State.pair_ended or pair is None or pair.mentee_person_id != ctx.me:
+            ctx.say("withdraw-new-mentor-not-now")
         else:
             repair_mentee(ctx, pair)

@@ -9,6 +9,7 @@ written in the catalogs themselves (`{ $count -> [one] ... *[other] ... }`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -66,9 +67,10 @@ def has_text(key: str) -> bool:
     return bundle(DEFAULT_LOCALE).has_message(key)
 
 
-def _day_pattern(day: date, locale: str) -> str:
+def _day_pattern(day: date, locale: str, weekday: bool = True) -> str:
     """Babel's pattern for a day: French writes the first of the month "1er"."""
-    return "EEEE '1er' MMMM y" if day.day == 1 and locale == "fr" else "EEEE d MMMM y"
+    pattern = "'1er' MMMM y" if day.day == 1 and locale == "fr" else "d MMMM y"
+    return f"EEEE {pattern}" if weekday else pattern
 
 
 def format_when(moment: datetime, locale: str, timezone: str) -> str:
@@ -84,6 +86,29 @@ def format_day(day: date, locale: str) -> str:
     return format_date(day, _day_pattern(day, code), locale=code)
 
 
+def format_short_day(day: date, locale: str) -> str:
+    """A calendar day without its weekday ("1er décembre 2026")."""
+    code = supported(locale)
+    return format_date(day, _day_pattern(day, code, weekday=False), locale=code)
+
+
 def format_local_day(moment: datetime, locale: str, timezone: str) -> str:
     """The day of `moment` in the person's time zone, as they read it."""
     return format_day(moment.astimezone(ZoneInfo(timezone)).date(), locale)
+
+
+def format_size(size: int, locale: str) -> str:
+    """A file's size in the person's words and units ("337 octets", "1,2 Ko", "1.2 KB")."""
+    if size < 1000:
+        return t(locale, "file-size-bytes", count=size)
+    if size < 1_000_000:
+        return t(locale, "file-size-kilobytes", size=size / 1000)
+    return t(locale, "file-size-megabytes", size=size / 1_000_000)
+
+
+CLAUSE_SEPARATORS = {"fr": "\u202f; ", "en": "; "}
+
+
+def join_clauses(clauses: Iterable[str], locale: str) -> str:
+    """Clauses of one sentence joined by semicolons, French-spaced in French."""
+    return CLAUSE_SEPARATORS[supported(locale)].join(clauses)

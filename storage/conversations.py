@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select, update
 
 from storage.models import ConversationState, Prompt
@@ -90,6 +91,58 @@ def latest_open_prompt(session: Session, person_id: int) -> Prompt | None:
         .order_by(col(Prompt.id).desc())
         .limit(1)
     ).first()
+
+
+def newest_prompt(session: Session, person_id: int) -> Prompt | None:
+    """The last question put to the person, answered, replaced or open."""
+    return session.exec(
+        select(Prompt).where(Prompt.person_id == person_id).order_by(col(Prompt.id).desc()).limit(1)
+    ).first()
+
+
+def open_sibling(session: Session, prompt: Prompt) -> Prompt | None:
+    """The newest open prompt older than `prompt` for the same action: one of the questions
+    asked together with it (one per objective, one per meeting), which stay open side by side."""
+    return session.exec(
+        select(Prompt)
+        .where(
+            Prompt.person_id == prompt.person_id,
+            Prompt.action == prompt.action,
+            col(Prompt.id) < prompt.id,
+            col(Prompt.used_at).is_(None),
+            col(Prompt.superseded).is_(False),
+        )
+        .order_by(col(Prompt.id).desc())
+        .limit(1)
+    ).first()
+
+
+def mark_shown(session: Session, prompt_id: int, where: dict[str, Any]) -> None:
+    """Remember where an adapter showed the prompt's buttons (sealed: it may hold the text)."""
+    prompt = session.get(Prompt, prompt_id)
+    if prompt is not None:
+        prompt.shown_at, prompt.shown = utcnow(), dict(where)
+        session.add(prompt)
+
+
+def closed_shown(session: Session, person_id: int) -> list[Prompt]:
+    """The person's prompts still showing buttons though answered or replaced."""
+    closed = session.exec(
+        select(Prompt)
+        .where(
+            Prompt.person_id == person_id,
+            col(Prompt.shown_at).is_not(None),
+            or_(col(Prompt.used_at).is_not(None), col(Prompt.superseded).is_(True)),
+        )
+        .order_by(col(Prompt.id))
+    ).all()
+    return list(closed)
+
+
+def forget_shown(session: Session, prompt: Prompt) -> None:
+    """The prompt's buttons are gone (taken away, or marked by the adapter on a click)."""
+    prompt.shown_at, prompt.shown = None, None
+    session.add(prompt)
 
 
 def use_prompt(session: Session, prompt: Prompt) -> None:

@@ -1,7 +1,7 @@
 """Erasing people (`/erase`, the end of a retention period): what goes, what stays for the
 programme's anonymous counts.
 
-Goes: their accounts, roles, invitations, charter signatures, fit and pulse answers,
+Goes: their accounts, /link codes, roles, invitations, charter signatures, fit and pulse answers,
 questionnaire answers, buttons, conversation, the notes they wrote, every message addressed to
 them, and anything naming them in other people's messages, buttons and forms and in the audit
 log (replaced there by a neutral mark: the log stays append-only in what it records).
@@ -29,6 +29,7 @@ from storage.models import (
     ConversationState,
     Identity,
     Invitation,
+    LinkCode,
     Meeting,
     Objective,
     Outbox,
@@ -60,6 +61,7 @@ OWN_ROWS = (
     ConversationState,
     Prompt,
     Outbox,
+    LinkCode,
 )
 DROPPED = "dropped: it named a person whose data was erased"
 

@@ -28,6 +28,7 @@ def identify(
     display_name: str = "",
     locale: str = "fr",
     timezone: str = "Europe/Paris",
+    timezone_chosen: bool = False,
     chat_key: str = "",
 ) -> Person:
     """The person behind a platform account, created on first contact."""
@@ -41,10 +42,16 @@ def identify(
         if display_name and not person.display_name and person.erased_at is None:
             # Prepared ahead by a coordinator (a role granted to an account): first contact.
             person.display_name, person.timezone = display_name[:200], timezone
+            person.timezone_chosen = timezone_chosen
             person.locale = person.locale if person.locale_chosen else locale
             session.add(person)
         return person
-    person = Person(display_name=display_name[:200], locale=locale, timezone=timezone)
+    person = Person(
+        display_name=display_name[:200],
+        locale=locale,
+        timezone=timezone,
+        timezone_chosen=timezone_chosen,
+    )
     session.add(person)
     session.flush()
     session.add(

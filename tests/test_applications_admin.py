@@ -43,7 +43,7 @@ def cohort(dialog: Dialog, db_url: str, tmp_path: Path) -> None:
     assert code == 0, said
     dialog("@marc\n1\n@lea\n1")
     assert "Marc Lefèvre a accepté" in dialog("1\n@marc\n1")
-    assert "Choisir 1 : Jean Morel" in dialog("@jean\n1\n@sam\n1")
+    assert "Choisir 1 : Jean Morel" in dialog("@jean\n1\n@sam\n1")
     dialog("1\n@petit\n1\n@ugo\n3")
     assert "pas de mentor disponible" in dialog("@tom\n1")
 
@@ -84,10 +84,10 @@ def test_groups_say_who_waits_for_what(
 
     said = dialog("@admin\n/admin candidatures")
     assert (
-        "[admin] Mentorés en attente de la réponse d'un mentor (1) : Sam Durand (demande " in said
+        "[admin] Mentorés en attente de la réponse d'un mentor (1) : Sam Durand (demande " in said
     )
-    assert "Non retenus (1) : Petit Junior (mentor : au moins 10 ans d'expérience" in said
-    assert "Retirées ou déclinées (1) : Ugo Vidal (mentoré)" in said
+    assert "Non retenus (1) : Petit Junior (mentor : au moins 10 ans d'expérience" in said
+    assert "Retirées ou déclinées (1) : Ugo Vidal (mentoré)" in said
     with Session(engine) as session:
         done = session.exec(select(AuditEvent.action).order_by(col(AuditEvent.id))).all()
     assert "applications.list" in done and "admin.candidatures" in done
@@ -100,7 +100,7 @@ def test_the_chat_list_is_capped_and_says_how_many_more(
     assert cli(db_url, "applications", "import", str(write(tmp_path, rows)), *DEMO)[0] == 0
     said = dialog("@admin\n/admin candidatures")
     said = "\n".join(line for line in said.splitlines() if line.startswith("[admin]"))
-    assert "En attente de leur confirmation (18) : Personne 00 (mentoré)" in said
+    assert "En attente de leur confirmation (18) : Personne 00 (mentoré)" in said
     assert "Personne 14 (mentoré), et 3 autres" in said and "Personne 15" not in said
     assert "console:" not in said and "p17" not in said
 

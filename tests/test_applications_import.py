@@ -89,10 +89,10 @@ def test_skipped_rows_aside_imported_people_confirm_in_the_chat_before_they_coun
         marc = session.exec(select(Person).where(Person.display_name == "Marc Lefèvre")).one()
         assert (marc.organisation, marc.unit, marc.locale) == ("Ministère A", "DRH", "fr")
     asked = delivered(dialog)
-    assert "[marc] Le programme « Programme de mentorat (démonstration) » a enregistré votre " in (
+    assert "[marc] Le programme « Programme de mentorat (démonstration) » a enregistré votre " in (
         asked
     )
-    assert "[marc] Sujets : prise de poste, management d'équipe" in asked
+    assert "[marc] Sujets : prise de poste, management d'équipe" in asked
     assert "[lea]   2. Corriger" in asked and "[paul]   3. Décliner" in asked
 
     said = dialog("@marc\n1")
@@ -100,7 +100,7 @@ def test_skipped_rows_aside_imported_people_confirm_in_the_chat_before_they_coun
     said = dialog("@lea\n/status")
     assert "attend votre confirmation" in said and "1. Confirmer" in said
     said = dialog("1")
-    assert "Choisir 1 : Marc Lefèvre" in said, said
+    assert "Choisir 1 : Marc Lefèvre" in said, said
     assert "Paul Roux" not in said, "an application not confirmed is never proposed"
     said = dialog("@paul\n3")
     assert "vous déclinez cette candidature" in said
@@ -114,9 +114,9 @@ def test_a_correction_opens_the_form_prefilled_and_the_form_decides(
 ) -> None:
     rows = [person(MENTOR, "Jean", "console:jean", years="4")]
     assert cli(db_url, "applications", "import", str(write(tmp_path, rows)), *DEMO)[0] == 0
-    assert "Années d'expérience : 4" in delivered(dialog)
+    assert "Années d'expérience : 4" in delivered(dialog)
     said = dialog("@jean\n2")
-    assert "(1/13)" in said and "Réponse actuelle : Ministère A" in said, said
+    assert "(1/13)" in said and "Réponse actuelle : Ministère A" in said, said
     keep = ["="] * 4
     said = dialog("\n".join([*keep, "12", *(["="] * 8)]))
     assert "remplit les conditions" in said, said
@@ -163,7 +163,7 @@ def test_an_email_row_gets_a_personal_invitation_that_a_new_account_takes_over(
     found = re.search(r"https://t\.me/(\w+)\?start=([A-Za-z0-9_-]{1,32})\n", said)
     assert found is not None and found.group(1) == BOT_USERNAME, said
     code_ = found.group(2)
-    assert f"tapez : /start {code_}" in said and "0 person(s) will be asked" in said
+    assert f"tapez : /start {code_}" in said and "0 person(s) will be asked" in said
     with Session(engine) as session:
         placeholder = session.exec(select(Person).where(Person.display_name == "Zoé Petit")).one()
         assert session.exec(select(Identity)).all() == []
@@ -207,7 +207,7 @@ def test_slack_finds_an_email_row_and_the_person_confirms_in_slack(
             code, said = cli(db_url, "applications", "import", path, *DEMO, env=env)
             assert code == 0, said
             assert f"lea@acme.test is slack:{TEAM}/ULEA on Slack" in said
-            assert "tapez : /mentorat start " in said and "Sam Absent <sam@acme.test>" in said
+            assert "tapez : /mentorat start " in said and "Sam Absent <sam@acme.test>" in said
             lookups = [
                 c.params["email"] for c in fake.since(0) if c.method == "users.lookupByEmail"
             ]
@@ -235,7 +235,7 @@ def test_without_telegram_the_invitation_still_gives_the_start_command(
     env = {"TELEGRAM_BOT_TOKEN": "1:AAbroken", "TELEGRAM_API_URL": "http://127.0.0.1:9/bot"}
     code, said = cli(db_url, "applications", "import", str(write(tmp_path, rows)), *DEMO, env=env)
     assert code == 0, said
-    assert "t.me" not in said and re.search(r"tapez : /start [A-Za-z0-9_-]{16}\n", said), said
+    assert "t.me" not in said and re.search(r"tapez : /start [A-Za-z0-9_-]{16}\n", said), said
 
 
 def test_two_rows_for_one_person_make_one_question_role_by_role(
@@ -251,8 +251,8 @@ def test_two_rows_for_one_person_make_one_question_role_by_role(
         "Imported 2 application(s) for 1 person(s)" in said and "1 person(s) will be asked" in said
     )
     asked = delivered(dialog)
-    assert asked.count("Confirmez-vous cette candidature ?") == 1
+    assert asked.count("Confirmez-vous cette candidature ?") == 1
     assert "comme mentoré et mentor." in asked
-    assert "[ana] Comme mentor :\n[ana] Organisation : Ministère A" in asked
+    assert "[ana] Comme mentor :\n[ana] Organisation : Ministère A" in asked
     said = dialog("@ana\n1")
     assert said.count("remplit les conditions") == 2, said

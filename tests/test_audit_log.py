@@ -89,10 +89,10 @@ def test_the_journal_says_the_last_events_in_words_in_the_coordinators_language(
     granted = next(e for e in events(engine) if e.action == "role.grant")
     when = format_when(granted.at, "fr", "Europe/Paris")
     operator = "l'opérateur (ligne de commande)"
-    assert f"{when} — {operator} : attribution d'un rôle (lea, référent)" in said
-    assert "alice : tentative refusée : consultation de la liste des binômes" in said
-    assert f"{operator} : autre action de coordination" in said
-    assert "admin : consultation de la rubrique « Journal des actions »" in said
+    assert f"{when} — {operator} : attribution d'un rôle (lea, référent)" in said
+    assert "alice : tentative refusée : consultation de la liste des binômes" in said
+    assert f"{operator} : autre action de coordination" in said
+    assert "admin : consultation de la rubrique « Journal des actions »" in said
     assert "role.grant" not in said and "export.tracking" not in said and "console:" not in said
 
     with session_scope(engine) as session:

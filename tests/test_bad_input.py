@@ -22,7 +22,7 @@ BAD_LINES = [
     ("x" * 10_000, "trop long (10000 caractères)"),
     ("'; DROP TABLE person; --", "Je n'ai pas compris"),
     ("<b>*bold*</b> _x_ `code`", "Je n'ai pas compris"),
-    ("🙂🚀 ça va ?", "Je n'ai pas compris"),
+    ("🙂🚀 ça va ?", "Je n'ai pas compris"),
     ("\x00\x01\x1b[31m", "Je n'ai pas compris"),
     ("\x00\x01\x7f", None),
     ("   ", None),
@@ -38,7 +38,7 @@ def test_bad_lines_get_a_clear_french_answer_or_are_ignored(
     if expected is None:
         assert said == ""
     else:
-        assert expected in said.replace("\u202f", "").replace("\xa0", "")
+        assert expected in said.replace(" ", "").replace("\xa0", "")
         assert all(out.startswith("[alice] ") for out in said.splitlines())
 
 
@@ -144,5 +144,5 @@ def test_the_real_command_survives_junk_on_stdin(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()
     assert "trop long" in out and "Je ne connais pas la commande /unknown" in out
-    assert out.rstrip().endswith("[alice] /erase : effacer vos données")
+    assert out.rstrip().endswith("[alice] /erase : effacer vos données")
     assert all(line.startswith("[alice] ") for line in out.splitlines())

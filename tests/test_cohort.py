@@ -91,8 +91,8 @@ def test_the_whole_cohort_from_the_file_to_the_final_questionnaire(
     told = delivered(dialog)
     for i in range(10):
         assert told.count(f"[e{i}] Voici 3 mentors que je vous propose") == 1
-        assert f"[e{i}]   1. Choisir 1 : {MENTORS[i]}" in told
-        assert f"[m{i}] Les candidatures au programme « Mentorat des cadres 2031 » sont closes" in (
+        assert f"[e{i}]   1. Choisir 1 : {MENTORS[i]}" in told
+        assert f"[m{i}] Les candidatures au programme « Mentorat des cadres 2031 » sont closes" in (
             told
         )
 
@@ -132,14 +132,14 @@ def test_the_whole_cohort_from_the_file_to_the_final_questionnaire(
 
     # Some review: e0 both objectives (private ones), m1 one of two, m2 from the end message.
     said = dialog("@e0\n/status")
-    assert "Le programme « Mentorat des cadres 2031 » est terminé : votre binôme avec " in said
+    assert "Le programme « Mentorat des cadres 2031 » est terminé : votre binôme avec " in said
     assert "2 objectifs attendent encore votre bilan." in said
     assert "Le questionnaire de fin de parcours vous attend jusqu'au" in said
     said = dialog("1")
-    assert "Objectif 1 : Objectif A0 (privé) (actuellement : en cours)" in said, said
+    assert "Objectif 1 : Objectif A0 (privé) (actuellement : en cours)" in said, said
     said = dialog("1\n2")
     assert "objectif 2, atteint." in said and "objectif 1, atteint en partie." in said
-    assert "Merci, votre bilan est complet !" in said
+    assert "Merci, votre bilan est complet !" in said
     said = dialog("@m1\n/status\n1\n3")
     assert "objectif 2, non atteint." in said and "votre bilan est complet" not in said
     assert "Un objectif attend encore votre bilan." in dialog("/status")
@@ -149,7 +149,8 @@ def test_the_whole_cohort_from_the_file_to_the_final_questionnaire(
             select(Prompt).where(Prompt.person_id == m2, Prompt.action == "objective-review")
         ).one()
     replies = core.handle(Inbound(m2, prompt_id=button.id, option=0))
-    assert "Objectif 2 : Objectif B2 (privé)" in "\n".join(str(r.item) for r in replies)
+    texts = "\n".join(getattr(r.item, "text", "") for r in replies)
+    assert "Objectif 2 : Objectif B2 (privé)" in texts
     with Session(engine) as session:
         statuses = {
             o.text or f"private {o.id}": o.status

@@ -55,11 +55,11 @@ def test_the_cli_refuses_by_rule_and_a_committee_pair_follows_the_journey(
     assert code == 0, said
     assert "marc is asked to mentor lea" in said
     told = delivered(dialog)
-    assert "[marc] Le comité du programme vous propose d'accompagner un mentoré !" in told
-    assert "[lea] Le comité du programme « Mentorat des cadres 2031 » vous propose marc" in told
+    assert "[marc] Le comité du programme vous propose d'accompagner un mentoré !" in told
+    assert "[lea] Le comité du programme « Mentorat des cadres 2031 » vous propose marc" in told
     assert "Souhait exprimé" not in told, "the committee's words stay with coordinators"
     said = dialog("@marc\n1")
-    assert "[lea] Bonne nouvelle : marc a accepté d'être votre mentor" in said
+    assert "[lea] Bonne nouvelle : marc a accepté d'être votre mentor" in said
     said = dialog("@marc\n1\n@lea\n1")
     assert "Votre binôme est lancé" in said, said
     apply(dialog, "zoe", "1", MENTEE_FORM)
@@ -91,7 +91,7 @@ def test_the_admins_form_puts_a_refusal_on_its_field_then_pairs(
     assert "marc et boss ont un lien hiérarchique" in said, said
     assert "(2/3) Mentor" in said, "the refusal is on the mentor field, asked again"
     said = dialog("/back\n1\n=\n=")
-    assert "C'est fait : marc est sollicité pour accompagner lea" in said, said
+    assert "C'est fait : marc est sollicité pour accompagner lea" in said, said
     assert "[marc] Le comité du programme vous propose d'accompagner" in said
     with Session(engine) as session:
         formed = session.exec(select(Pair)).one()

@@ -60,7 +60,7 @@ def test_language_can_be_named_directly(dialog: Dialog) -> None:
 
 def test_the_speaker_switches_and_each_gets_their_own_state(dialog: Dialog) -> None:
     said = dialog("@alice\n/language\n@bob\n/help\n@alice\n2")
-    assert lines_for(said, "bob")[0] == "Voici les commandes disponibles :"
+    assert lines_for(said, "bob")[0] == "Voici les commandes disponibles :"
     assert "Done: we will continue in English." in lines_for(said, "alice")
 
 
@@ -77,9 +77,9 @@ def test_export_sends_a_file_with_the_persons_data_and_is_audited(
     said = dialog("/export")
     path = Path(said.split("-> ")[1].rsplit(" (", 1)[0])
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["person"]["display_name"] == "alice"
-    assert data["person"]["locale"] == "en"
-    assert data["identities"][0]["user_key"] == "alice"
+    assert data["You"]["Name"] == "alice"
+    assert data["You"]["Language"] == "English"
+    assert data["Messaging accounts"] == ["Console"]
     with Session(engine) as session:
         actions = [e.action for e in session.exec(select(AuditEvent))]
     assert actions == ["personal_data.export"]

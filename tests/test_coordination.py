@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from handlers.core import Core
+from handlers.mentions import plain_refs
 from handlers.ui import Form, Inbound
 from storage.models import AuditEvent, ConversationState, Outbox, Pair, Person, Prompt
 from storage.types import utcnow
@@ -36,16 +37,16 @@ def test_admin_shows_counts_and_overdue_pairs_never_notes(
     active_pair(dialog)
     dialog("@lea\n/objectives\nPrendre du recul; Mieux déléguer\n1\n1")
     said = dialog("@admin\n/admin")
-    assert "Programme « Programme de mentorat" in said or "lien d'invitation : /start demo" in said
-    assert "Binômes actifs : 1" in said
-    assert "Binômes en retard de rencontre : 0" in said
+    assert "Programme « Programme de mentorat" in said or "lien d'invitation : /start demo" in said
+    assert "Binômes actifs : 1" in said
+    assert "Binômes en retard de rencontre : 0" in said
     assert "Prendre du recul" not in said
     with Session(engine) as session:
         pair = session.exec(select(Pair)).one()
         pair.activated_at = utcnow() - timedelta(days=200)
         session.add(pair)
         session.commit()
-    assert "Binômes en retard de rencontre : 1" in dialog("/admin")
+    assert "Binômes en retard de rencontre : 1" in dialog("/admin")
     assert "/admin" in dialog("/help")
     assert "commandes de coordination" in dialog("/admin nimportequoi")
     with Session(engine) as session:
@@ -69,15 +70,15 @@ def test_home_says_what_status_says_and_changes_nothing(
     before = counts()
     home = core.home(lea)
     assert counts() == before
-    assert home.action is not None and home.action.command == "apply"
+    assert home.actions[0].command == "apply"
+    assert [a.command for a in home.actions[1:]] == ["language", "privacy", "help"]
     assert home.heading == "Programme de mentorat"
     assert home.figures == ()
     active_pair(dialog)
     home = core.home(lea)
     assert home.heading != "Programme de mentorat"
-    assert home.lines[0].startswith("Votre binôme avec marc est lancé")
-    assert home.action is not None and home.action.command == "status"
-    assert home.action.label == "Continuer"
+    assert plain_refs(home.lines[0]).startswith("Votre binôme avec marc est lancé")
+    assert home.actions[0].command == "status" and home.actions[0].label == "Continuer"
     admin_home = core.home(core.identify("console", "admin"))
     assert any(label == "Binômes actifs" and value == "1" for label, value in admin_home.figures)
 
@@ -97,8 +98,7 @@ def test_home_offers_to_resume_a_form_and_the_core_gives_it_back(
     form = core.current_form(lea)
     assert form is not None and form.form_id == "application"
     home = core.home(lea)
-    assert home.action is not None and home.action.command == "status"
-    assert home.action.label == "Resume the form"
+    assert home.actions[0].command == "status" and home.actions[0].label == "Resume the form"
 
 
 def test_an_invitation_link_chooses_the_programme_to_apply_to(

@@ -80,7 +80,7 @@ def refused_on_the_command_line(db_url: str, *accounts: str) -> None:
 @pytest.mark.usefixtures("programme")
 def test_with_no_platform_running_the_invitation_is_the_console_command(dialog: Dialog) -> None:
     said = dialog("@admin\n/admin invitation")
-    assert "Sur la console, chaque participant tape : /start demo" in said
+    assert "Sur la console, chaque participant tape : /start demo" in said
     assert "t.me" not in said and "Slack" not in said
     assert "Vous rejoignez le programme" in dialog("@nina\n/start demo")
 
@@ -103,20 +103,20 @@ def test_a_fresh_telegram_deployment_reaches_apply_and_refuses_non_coordinators(
         nina.wait_text("Aucun programme n'accepte de candidatures")
         create_programme(db_url, tmp_path)
         claire.say("/admin invitation")
-        claire.wait_text(f"Sur Telegram, partagez ce lien : https://t.me/{BOT_USERNAME}?start=")
+        claire.wait_text(f"Sur Telegram, partagez ce lien : https://t.me/{BOT_USERNAME}?start=")
         assert f"https://t.me/{BOT_USERNAME}?start=express-2027" in claire.texts()
         assert "Sur la console" not in claire.texts() and "Slack" not in claire.texts()
         nina.say("/start express-2027")  # what Telegram sends when the link is opened
-        nina.wait_text("Vous rejoignez le programme « Mentorat express »")
+        nina.wait_text("Vous rejoignez le programme « Mentorat express »")
         nina.say("/apply")
         nina.press(1, expect="Souhaitez-vous être accompagné")
-        nina.wait_text("Candidature au programme « Mentorat express »")
+        nina.wait_text("Candidature au programme « Mentorat express »")
         assert applying_to(engine, "telegram", "501") == programme_id(engine)
 
         nina.say("/admin roles")
         nina.wait_text(REFUSED)
         assert cli(db_url, "role", "revoke", "admin", "telegram:900", "--every-programme")[0] == 0
-        claire.wait_text("Vous n'avez plus le rôle « administrateur »")
+        claire.wait_text("Vous n'avez plus le rôle « administrateur »")
         claire.say("/admin roles")
         claire.wait_text(REFUSED)
         refused_on_the_command_line(db_url, "telegram:501", "telegram:900")
@@ -150,7 +150,7 @@ def test_a_fresh_slack_deployment_reaches_apply_and_refuses_non_coordinators(
             slack.command(ADMIN, "invitation", command="/mentorat-admin")
             said = slack.expect(ADMIN, "Sur Slack, publiez ce message dans un canal", start)
             assert (
-                "Rejoignez le programme de mentorat « Mentorat express » : tapez "
+                "Rejoignez le programme de mentorat « Mentorat express » : tapez "
                 "`/mentorat start express-2027` dans Slack, ou ouvrez mentorbot dans la "
                 "rubrique Applications"
             ) in said
@@ -192,7 +192,7 @@ def prepared_referent_arrives(slack: Workspace, db_url: str, engine: Engine) -> 
     code, said = cli(db_url, "role", "grant", "referent", f"slack:{TEAM}/UREF",
                      "--programme", "express-2027")  # fmt: skip
     assert code == 0, said
-    slack.expect("UREF", "Vous avez désormais le rôle « référent »", start)
+    slack.expect("UREF", "Vous avez désormais le rôle « référent »", start)
     start = slack.fake.count()
     slack.command("UREF", "help")
     slack.expect("UREF", "/mentorat-admin", start)
@@ -203,4 +203,4 @@ def prepared_referent_arrives(slack: Workspace, db_url: str, engine: Engine) -> 
         assert (person.display_name, person.locale) == ("Rita Jones", "en")
     start = slack.fake.count()
     slack.command(ADMIN, "roles", command="/mentorat-admin")
-    slack.expect(ADMIN, "Référents : Rita Jones", start)
+    slack.expect(ADMIN, "Référents : Rita Jones", start)

@@ -47,13 +47,13 @@ def test_a_day_without_a_time_asks_the_time_never_midnight(dialog: Dialog, engin
     active_pair(dialog)
     day = today() + timedelta(days=2)
     said = dialog(f"{PLAN}\naprès demain")
-    assert f"[lea] À quelle heure, {format_day(day, 'fr')} ? Par exemple" in said, said
+    assert f"[lea] À quelle heure, {format_day(day, 'fr')} ? Par exemple" in said, said
     assert "00:00" not in said and "J'ai compris" not in said
     said = dialog("vers midi je pense")
     assert "Je n'ai pas compris l'heure" in said and "À quelle heure" in said
     said = dialog("10h")
     assert (
-        f"J'ai compris : {format_when(at(day, 10), 'fr', 'Europe/Paris')}. C'est bien ça ?" in said
+        f"J'ai compris : {format_when(at(day, 10), 'fr', 'Europe/Paris')}. C'est bien ça ?" in said
     )
     said = dialog("1\n=\n1")
     assert "rencontre prévue le" in said
@@ -67,12 +67,12 @@ def test_an_ambiguous_day_offers_its_readings_then_asks_the_time(
     active_pair(dialog)
     twentieths = [d for d in (today() + timedelta(days=n) for n in range(70)) if d.day == 20][:2]
     said = dialog(f"{PLAN}\nle 20")
-    assert "Cette date peut se lire de plusieurs façons : laquelle voulez-vous dire ?" in said
+    assert "Cette date peut se lire de plusieurs façons : laquelle voulez-vous dire ?" in said
     for number, day in enumerate(twentieths, 1):
         assert f"  {number}. {format_day(day, 'fr')}" in said, said
     assert "  3. Aucune, je corrige" in said
     said = dialog("2")
-    assert f"À quelle heure, {format_day(twentieths[1], 'fr')} ?" in said
+    assert f"À quelle heure, {format_day(twentieths[1], 'fr')} ?" in said
     dialog("14h\n1\n=\n1")
     assert only_meeting(engine).scheduled_at == at(twentieths[1], 14)
 
@@ -80,9 +80,9 @@ def test_an_ambiguous_day_offers_its_readings_then_asks_the_time(
 def test_none_of_the_readings_asks_the_date_again(dialog: Dialog, engine: Engine) -> None:
     active_pair(dialog)
     said = dialog(f"{PLAN}\nle 20\nAucune, je corrige")
-    assert "(1/3) Quand aura lieu la rencontre ?" in said.split("Aucune, je corrige")[-1]
+    assert "(1/3) Quand aura lieu la rencontre ?" in said.split("Aucune, je corrige")[-1]
     said = dialog("demain 12 heures")
-    assert "C'est bien ça ?" in said
+    assert "C'est bien ça ?" in said
     with Session(engine) as session:
         assert session.exec(select(Meeting)).first() is None
 
@@ -92,9 +92,9 @@ def test_a_range_gives_the_start_and_fills_the_duration(dialog: Dialog, engine: 
     day = today() + timedelta(days=1)
     said = dialog(f"{PLAN}\ndemain 14h-15h30")
     when = format_when(at(day, 14), "fr", "Europe/Paris")
-    assert f"J'ai compris : {when}, pendant 1 h 30. C'est bien ça ?" in said, said
+    assert f"J'ai compris : {when}, pendant 1 h 30. C'est bien ça ?" in said, said
     said = dialog("Oui")
-    assert "Réponse actuelle : 1 h 30. Tapez = pour la garder." in said
+    assert "Réponse actuelle : 1 h 30. Tapez = pour la garder." in said
     dialog("=\n1")
     meeting = only_meeting(engine)
     assert meeting.scheduled_at == at(day, 14) and meeting.duration_minutes == 90
@@ -104,7 +104,7 @@ def test_a_part_of_the_day_gets_an_hour_shown_as_a_suggestion(dialog: Dialog) ->
     active_pair(dialog)
     said = dialog(f"{PLAN}\ndemain matin")
     when = format_when(at(today() + timedelta(days=1), 9), "fr", "Europe/Paris")
-    assert f"J'ai compris : {when} (heure proposée, à changer si besoin)." in said, said
+    assert f"J'ai compris : {when} (heure proposée, à changer si besoin)." in said, said
 
 
 def test_last_monday_logs_the_last_monday_and_1h30_is_a_duration(
@@ -113,7 +113,7 @@ def test_last_monday_logs_the_last_monday_and_1h30_is_a_duration(
     active_pair(dialog)
     monday = today() - timedelta(days=today().weekday() or 7)
     said = dialog(f"{LOG}\nlundi dernier 9h30")
-    assert f"J'ai compris : {format_when(at(monday, 9, 30), 'fr', 'Europe/Paris')}." in said
+    assert f"J'ai compris : {format_when(at(monday, 9, 30), 'fr', 'Europe/Paris')}." in said
     said = dialog("1\nune éternité")
     assert "Je n'ai pas compris cette durée" in said
     said = dialog("10 h")
@@ -132,9 +132,9 @@ def test_a_date_two_days_ago_is_read_in_the_past_when_logging(
     day = today() - timedelta(days=2)
     typed = format_date(day, "EEEE d MMMM", locale="fr")
     said = dialog(f"{LOG}\n{typed}")
-    assert f"À quelle heure, {format_day(day, 'fr')} ?" in said, said
+    assert f"À quelle heure, {format_day(day, 'fr')} ?" in said, said
     said = dialog("14h")
-    assert f"J'ai compris : {format_when(at(day, 14), 'fr', 'Europe/Paris')}." in said
+    assert f"J'ai compris : {format_when(at(day, 14), 'fr', 'Europe/Paris')}." in said
     dialog("1\n=\n1\n-\n-\n-\n-")
     assert only_meeting(engine).scheduled_at == at(day, 14)
 
@@ -142,7 +142,7 @@ def test_a_date_two_days_ago_is_read_in_the_past_when_logging(
 def test_a_bare_number_is_not_a_date_and_planning_refuses_the_past(dialog: Dialog) -> None:
     active_pair(dialog)
     said = dialog(f"{PLAN}\n90")
-    assert "« 90 » est un nombre, pas une date." in said and "(1/3)" in said
+    assert "« 90 » est un nombre, pas une date." in said and "(1/3)" in said
     said = dialog("hier 14h")
     assert "Cette date est déjà passée" in said
     said = dialog("le mois prochain")
@@ -162,7 +162,7 @@ def test_a_pause_too_far_is_refused_and_asked_again(dialog: Dialog, engine: Engi
     said = dialog("@lea\n/pause\ndans 8 mois\n1")
     limit = pause_limit(today(), None)
     assert f"Une pause dure au plus jusqu'au {format_day(limit, 'fr')}" in said, said
-    assert "Jusqu'à quand ?" in said.split("Une pause dure au plus")[-1]
+    assert "Jusqu'à quand ?" in said.split("Une pause dure au plus")[-1]
     said = dialog("dans 2 mois\n1")
     until = today() + relativedelta(months=2)
     assert f"Le binôme est en pause jusqu'au {format_day(until, 'fr')}." in said, said
@@ -208,7 +208,7 @@ def test_in_a_modal_a_range_fills_the_duration_left_as_it_was(
     answers = {**answers, "when": "après-demain", "minutes": "60"}
     replies = core.handle(Inbound(lea, form_id=form.form_id, form_values=answers), modal_forms=True)
     [refused] = [r.item for r in replies if isinstance(r.item, FormErrors)]
-    assert "Il manque l'heure : écrivez par exemple" in refused.errors["when"]
+    assert "Il manque l'heure : écrivez par exemple" in refused.errors["when"]
     answers = {**answers, "when": "demain 14h-15h30"}
     core.handle(Inbound(lea, form_id=form.form_id, form_values=answers), modal_forms=True)
     with Session(engine) as session:

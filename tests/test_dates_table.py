@@ -294,7 +294,7 @@ def test_an_hour_said_twice_when_the_clocks_go_back_is_offered_as_both_instants(
         datetime(2026, 10, 25, 1, 30, tzinfo=UTC),
     ]
     reading = Reading("fr", "Europe/Paris", AUTUMN)
-    field = FormField("when", "Quand ?", FieldKind.date, future=True)
+    field = FormField("when", "Quand ?", FieldKind.date, future=True)
     error = parse_field(field, "demain 02h30", reading)
     assert isinstance(error, FieldError) and error.key == "date-ambiguous"
     assert "(UTC+02:00)" in error.params["choices"] and "(UTC+01:00)" in error.params["choices"]
@@ -356,7 +356,7 @@ def test_a_form_in_one_go_says_what_is_wrong_or_missing(
     phrase: str, planning: bool, key: str
 ) -> None:
     """A modal cannot ask back: a date needing its time or a choice is refused with the reason."""
-    field = FormField("when", "Quand ?", FieldKind.date, future=planning, past=not planning)
+    field = FormField("when", "Quand ?", FieldKind.date, future=planning, past=not planning)
     reading = Reading("fr", "Europe/Paris", SAT)
     found = read_date(field, phrase, reading)
     if isinstance(found, FieldError):

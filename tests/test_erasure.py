@@ -87,7 +87,7 @@ def erase_by_button(core: Core, dialog: Dialog, person: int, name: str) -> str:
 
 def pick(said: str, name: str) -> str:
     """The number of the proposal of `name` in the last proposals shown."""
-    found = re.findall(rf"Choisir (\d+) : {name}$", said, re.MULTILINE)
+    found = re.findall(rf"Choisir (\d+) : {name}$", said, re.MULTILINE)
     assert found, said
     return found[-1]
 
@@ -133,7 +133,8 @@ def test_erase_leaves_no_trace_keeps_the_counts_and_tells_the_other_side(
     said = dialog("@marc\n/status")
     told = lines_of(said, "marc")
     assert "la personne que vous accompagniez a quitté le programme" in told
-    assert "Votre candidature : retenue, en attente de binôme" in told
+    assert "La personne avec qui vous formiez un binôme a quitté le programme le" in told
+    assert "Votre candidature de mentor reste ouverte" in told
     assert all(word not in told for word in (LEA, *MARKS.values()))
     remi = lines_of(said, "remi")
     assert "La personne accompagnée par le mentor marc a quitté le programme" in remi
@@ -166,9 +167,9 @@ def test_a_mentor_who_erases_frees_the_mentee_with_new_proposals_and_leaves_the_
     said = dialog("@lea\n/status\n@nina\n/status")
     lea_told, nina_told = lines_of(said, "lea"), lines_of(said, "nina")
     assert "votre mentor a quitté le programme" in lea_told
-    assert "Choisir 1 : paul" in lea_told and "marc" not in lea_told
+    assert "Choisir 1 : paul" in lea_told and "marc" not in lea_told
     assert "Un des mentors qui vous étaient proposés a quitté le programme" in nina_told
-    assert "Choisir 1 : paul" in nina_told and "marc" not in nina_told
+    assert "Choisir 1 : paul" in nina_told and "marc" not in nina_told
     admin = lines_of(said, "admin")
     assert "Le mentor de lea a quitté le programme" in admin and "marc" not in admin
     said = dialog("@lea\n/status")

@@ -100,7 +100,7 @@ def test_slack_the_app_home_is_published_again_without_the_person(
     slack.command(LEA, "apply")
     slack.click(LEA, "Mentoré")
     slack.fill(LEA, MENTEE, start)
-    slack.expect(LEA, "Choisir 1 : Marc", start)
+    slack.expect(LEA, "Choisir 1 : Marc", start)
     slack.open_home(LEA)
     wait_for(lambda: "Voir les propositions" in str(slack.homes(LEA)[-1]), what="Léa's home")
 

@@ -37,7 +37,7 @@ from sqlmodel import Session, select
 from starlette.requests import Request
 
 from bot.adapters.http_guard import Refused, read_capped
-from bot.adapters.slack_blocks import FORM_CALLBACK
+from bot.adapters.slack_modals import FORM_CALLBACK
 from bot.adapters.telegram import TelegramAdapter
 from bot.adapters.telegram_render import ButtonData
 from bot.demo import ensure_demo_programme
@@ -794,7 +794,7 @@ def webhook(engine: Engine, cipher: MultiFernet) -> Iterator[Webhook]:
 def bot_message(chat: User, data: list[str]) -> dict[str, Any]:
     """A message the bot sent to `chat`, with buttons carrying `data`."""
     return {
-        "message_id": 7, "date": int(time.time()), "text": "Dans quelle langue ?",
+        "message_id": 7, "date": int(time.time()), "text": "Dans quelle langue ?",
         "chat": chat.chat(),
         "from": {"id": 7000001, "is_bot": True, "first_name": "Mentor"},
         "reply_markup": {"inline_keyboard": [[{"text": "Oui", "callback_data": d}] for d in data]},

@@ -49,7 +49,7 @@ def test_an_application_is_read_edited_and_withdrawn_until_matching(
 ) -> None:
     apply(dialog, "marc", "2", MENTOR_FORM)
     said = dialog("/application")
-    assert "Candidature de mentor : retenue" in said and "Directeur, Ministère A" in said
+    assert "Candidature de mentor : retenue" in said and "Directeur, Ministère A" in said
     said = dialog("1\n" + "\n".join(["="] * 3) + "\nDirectrice générale\n" + "\n".join(["="] * 9))
     assert "remplit les conditions" in said
     with Session(engine) as session:

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.usefixtures("programme")
 
 def test_a_mentee_and_a_mentor_reach_an_active_pair(dialog: Dialog, engine: Engine) -> None:
     said = active_pair(dialog)
-    assert "[lea] Pourquoi : sujets en commun : management d'équipe, prise de poste" in said
-    assert "[marc] Ses attentes : Prendre du recul" in said
+    assert "[lea] Pourquoi : sujets en commun : management d'équipe, prise de poste" in said
+    assert "[marc] Ses attentes : Prendre du recul" in said
     with Session(engine) as session:
         pair = session.exec(select(Pair)).one()
         assert pair.state == "active" and pair.activated_at is not None

@@ -66,11 +66,11 @@ def test_at_close_every_mentee_gets_proposals_once_after_the_close(
     assert sorted(proposals_by_mentee(engine).values()) == [1, 2, 2], "boss: paul only"
     told = delivered(dialog)
     for mentee in ("lea", "zoe", "boss"):
-        assert told.count(f"[{mentee}] Les candidatures au programme « Mentorat des cadres") == 1
+        assert told.count(f"[{mentee}] Les candidatures au programme « Mentorat des cadres") == 1
         assert told.count(f"[{mentee}] Voici ") == 1, told
-    assert "[marc] Les candidatures au programme « Mentorat des cadres 2031 » sont closes" in told
+    assert "[marc] Les candidatures au programme « Mentorat des cadres 2031 » sont closes" in told
     assert "aurez 3 jours pour me répondre" in told
-    assert "[admin] Les candidatures au programme « Mentorat des cadres 2031 » sont closes et " in (
+    assert "[admin] Les candidatures au programme « Mentorat des cadres 2031 » sont closes et " in (
         told
     )
     said = dialog("@lea\n1")
@@ -104,7 +104,7 @@ def test_the_dry_run_explains_and_publishing_offers_once(
     assert run_sweeps(engine, AFTER_CLOSE)["close_applications"] == 1
     told = delivered(dialog)
     assert (
-        "[admin] Les candidatures au programme « Mentorat des cadres 2031 » sont closes : le "
+        "[admin] Les candidatures au programme « Mentorat des cadres 2031 » sont closes : le "
         in (told)
     )
     assert "Choisir 1" not in told and proposals_by_mentee(engine) == {}
@@ -116,9 +116,9 @@ def test_the_dry_run_explains_and_publishing_offers_once(
     assert "3 mentees are waiting for proposals." in said and "Dry run: nothing was sent" in said
     assert proposals_by_mentee(engine) == {}, "a dry run stores nothing"
     said = dialog("@admin\n/admin matching")
-    assert "Appariement du programme « Mentorat des cadres 2031 » : 3 mentorés attendent" in said
-    assert "- 2 propositions : 2 mentorés" in said and "- une proposition : un mentoré" in said
-    assert "Mentors écartés par les règles : 1 (lien hiérarchique)" in said
+    assert "Appariement du programme « Mentorat des cadres 2031 » : 3 mentorés attendent" in said
+    assert "- 2 propositions : 2 mentorés" in said and "- une proposition : un mentoré" in said
+    assert "Mentors écartés par les règles : 1 (lien hiérarchique)" in said
     said = dialog("1")
     assert "3 mentorés ont reçu leurs propositions." in said, said
     assert "[lea] Voici 2 mentors que je vous propose" in said
@@ -137,11 +137,11 @@ def test_on_apply_a_new_mentor_is_offered_to_waiting_mentees_within_its_places(
     said = apply(dialog, "lea", "1", MENTEE_FORM) + apply(dialog, "zoe", "1", MENTEE_FORM)
     assert said.count("Je n'ai pas de mentor disponible") == 2
     said = apply(dialog, "marc", "2", MENTOR_FORM)
-    assert "[lea] Bonne nouvelle : de nouveaux mentors ont rejoint le programme !" in said
-    assert "Choisir 1 : marc" in said and "[zoe]" not in said, "one place: the first mentee"
+    assert "[lea] Bonne nouvelle : de nouveaux mentors ont rejoint le programme !" in said
+    assert "Choisir 1 : marc" in said and "[zoe]" not in said, "one place: the first mentee"
     said = dialog("@lea\n1\n@marc\n1") + apply(dialog, "paul", "2", MENTOR_FORM)
-    assert "[zoe] Bonne nouvelle" in said and "[zoe]   1. Choisir 1 : paul" in said, said
-    assert "[lea] Bonne nouvelle : de nouveaux mentors" not in said
+    assert "[zoe] Bonne nouvelle" in said and "[zoe]   1. Choisir 1 : paul" in said, said
+    assert "[lea] Bonne nouvelle : de nouveaux mentors" not in said
 
 
 def test_waves_open_on_their_dates_for_three_weeks(
@@ -169,7 +169,7 @@ def test_the_end_completes_active_pairs_and_stops_those_being_formed(
     apply(dialog, "lea", "1", MENTEE_FORM)
     assert "Votre binôme est lancé" in dialog("@lea\n1\n@marc\n1\n1\n@lea\n1")
     apply(dialog, "zoe", "1", MENTEE_FORM)
-    assert "[zoe] Bonne nouvelle : paul a accepté" in dialog("@zoe\n1\n@paul\n1")
+    assert "[zoe] Bonne nouvelle : paul a accepté" in dialog("@zoe\n1\n@paul\n1")
     apply(dialog, "ana", "1", MENTEE_FORM)
     core.clock = lambda: AFTER_END - timedelta(days=1)
     assert "J'ai transmis votre demande à jean" in dialog("@ana\n1")
@@ -190,11 +190,11 @@ def test_the_end_completes_active_pairs_and_stops_those_being_formed(
         assert len(list(keys)) == 6
     core.clock = lambda: AFTER_END + timedelta(hours=1)
     told = delivered(dialog)
-    assert "[lea] Le programme « Mentorat des cadres 2031 » est arrivé à son terme" in told
-    assert "[zoe] Le programme « Mentorat des cadres 2031 » est terminé avant que votre " in told
-    assert "[ana] Le programme « Mentorat des cadres 2031 » est terminé avant que jean " in told
+    assert "[lea] Le programme « Mentorat des cadres 2031 » est arrivé à son terme" in told
+    assert "[zoe] Le programme « Mentorat des cadres 2031 » est terminé avant que votre " in told
+    assert "[ana] Le programme « Mentorat des cadres 2031 » est terminé avant que jean " in told
     assert (
-        "[jean] Le programme « Mentorat des cadres 2031 » est terminé : la demande de ana" in told
+        "[jean] Le programme « Mentorat des cadres 2031 » est terminé : la demande de ana" in told
     )
     assert "un binôme achevé, 2 binômes en cours de formation arrêtés" in told
     said = dialog("@lea\n/status")
@@ -202,7 +202,7 @@ def test_the_end_completes_active_pairs_and_stops_those_being_formed(
     assert "Le questionnaire de fin de parcours vous attend jusqu'au" in said
     assert "1. Répondre au questionnaire" in said and "2. Revoir notre journal" in said
     said = dialog("2")
-    assert "Votre journal de rencontres avec marc :" in said and "Aucune rencontre" in said
+    assert "Votre journal de rencontres avec marc :" in said and "Aucune rencontre" in said
     for person in ("zoe", "ana"):
         said = dialog(f"@{person}\n/status")
-        assert "Le programme « Mentorat des cadres 2031 » est terminé. Merci" in said, said
+        assert "Le programme « Mentorat des cadres 2031 » est terminé. Merci" in said, said

@@ -139,8 +139,8 @@ def test_a_meeting_planned_next_tuesday_sends_both_a_calendar_file(
     active_pair(dialog)
     before = utcnow()
     said = plan(dialog, "lea", "mardi prochain 14h", "45", "1")
-    assert "[lea] J'ai compris : mardi" in said and "14:00. C'est bien ça ?" in said
-    assert "[lea] C'est noté : rencontre prévue le mardi" in said
+    assert "[lea] J'ai compris : mardi" in said and "14:00. C'est bien ça ?" in said
+    assert "[lea] C'est noté : rencontre prévue le mardi" in said
     assert "[marc] lea a planifié votre prochaine rencontre le mardi" in said
     [meeting] = meetings(engine)
     assert (meeting.status, meeting.duration_minutes, meeting.format) == ("planned", 45, "video")
@@ -155,7 +155,7 @@ def test_a_meeting_planned_next_tuesday_sends_both_a_calendar_file(
     assert event["start"] == meeting.scheduled_at and event["start"].utcoffset() == timedelta(0)
     assert f"DTSTART:{meeting.scheduled_at.astimezone(UTC):%Y%m%dT%H%M%S}Z" in event["raw"]
     assert event["duration"] == timedelta(minutes=45)
-    assert event["summary"] == "Mentorat : marc / lea"
+    assert event["summary"] == "Mentorat : marc / lea"
     assert event["status"] == "CONFIRMED"
 
 
@@ -166,11 +166,11 @@ def test_a_past_date_for_a_planned_meeting_is_refused_and_asked_again(
     said = dialog("@lea\n/meeting\nPlanifier une rencontre\nhier 14h")
     assert "[lea] Cette date est déjà passée. Donnez une date à venir, par exemple" in said
     after_error = said.split("Cette date est déjà passée")[1]
-    assert "(1/3) Quand aura lieu la rencontre ?" in after_error
+    assert "(1/3) Quand aura lieu la rencontre ?" in after_error
     assert meetings(engine) == []
     said = dialog("@lea\nn'importe quoi\ndans trois jours 10h\n1\n=\n3")
     assert "Je n'ai pas compris cette date. Exemples" in said
-    assert "[lea] C'est noté : rencontre prévue" in said
+    assert "[lea] C'est noté : rencontre prévue" in said
     assert [m.format for m in meetings(engine)] == ["phone"]
 
 
@@ -179,7 +179,7 @@ def test_a_held_meeting_keeps_its_note_encrypted_and_readable_by_the_pair_only(
 ) -> None:
     active_pair(dialog)
     said = log_held(dialog, "marc")
-    assert "[marc] Merci ! La rencontre du" in said
+    assert "[marc] Merci ! La rencontre du" in said
     assert "[lea] marc a noté votre rencontre du" in said
     assert SECRET not in said.split("[lea] marc a noté")[1]
     [meeting] = meetings(engine)
@@ -208,12 +208,12 @@ def test_a_held_meeting_keeps_its_note_encrypted_and_readable_by_the_pair_only(
     for who in ("lea", "marc"):
         said = dialog(f"@{who}\n/meeting")
         assert f"[{who}] 1. " in said and "· 90 min · En présentiel · tenue" in said
-        assert f"[{who}]    Thèmes : prise de poste, budget et finances, télétravail" in said
-        assert f"[{who}]    Note privée : {SECRET}" in said
-        assert f"[{who}]    Actions à mener : Appeler Paul" in said
+        assert f"[{who}]    Thèmes : prise de poste, budget et finances, télétravail" in said
+        assert f"[{who}]    Note privée : {SECRET}" in said
+        assert f"[{who}]    Actions à mener : Appeler Paul" in said
     said = dialog("@lea\nModifier une rencontre\n1")
-    assert "[lea] Voici la rencontre telle qu'elle est enregistrée :" in said
-    assert f"[lea]    Note privée : {SECRET}" in said
+    assert "[lea] Voici la rencontre telle qu'elle est enregistrée :" in said
+    assert f"[lea]    Note privée : {SECRET}" in said
 
 
 def test_tags_too_long_are_refused_and_the_field_asked_again(
@@ -223,11 +223,11 @@ def test_tags_too_long_are_refused_and_the_field_asked_again(
     long_tag = "x" * 41
     answers = ["hier 10h", "1", "60", "1", "-", f"court, {long_tag}", "-", "-"]
     said = dialog("\n".join(["@lea", "/meeting", "Noter une rencontre qui a eu lieu", *answers]))
-    assert f"Le mot-clé « {long_tag} » est trop long : 40 caractères au plus." in said
+    assert f"Le mot-clé « {long_tag} » est trop long : 40 caractères au plus." in said
     assert "(5/7) D'autres thèmes" in said.split("est trop long")[1]
     assert meetings(engine) == []
     said = dialog("@lea\ncourt\n-\n-")
-    assert "[lea] Merci ! La rencontre du" in said
+    assert "[lea] Merci ! La rencontre du" in said
     assert [m.themes for m in meetings(engine)] == [["court"]]
 
 
@@ -238,7 +238,7 @@ def test_a_held_meeting_is_edited_and_its_note_replaced_or_erased(
     log_held(dialog, "marc")
     [before] = meetings(engine)
     said = dialog("@lea\n/meeting\nModifier une rencontre\n1\n=\n45\n=\n=\n-\nNouvelle note\n-")
-    assert "[lea] C'est fait : la rencontre du" in said
+    assert "[lea] C'est fait : la rencontre du" in said
     assert "[marc] lea a mis à jour votre rencontre" in said
     [after] = meetings(engine)
     assert (after.id, after.scheduled_at, after.format) == (
@@ -266,7 +266,7 @@ def test_moving_a_planned_meeting_sends_an_updated_calendar_file(
     active_pair(dialog)
     first = event_of(ics_files(plan(dialog, "lea", "dans 3 jours 10h"))[-1])
     said = dialog("@marc\n/meeting\nModifier une rencontre\n1\ndans 4 jours 11h\n1\n=\n=")
-    assert "[marc] C'est fait : la rencontre du" in said
+    assert "[marc] C'est fait : la rencontre du" in said
     assert "[lea] marc a mis à jour votre rencontre, désormais le" in said
     [meeting] = meetings(engine)
     second = event_of(ics_files(said)[-1])
@@ -299,11 +299,11 @@ def test_cancelling_a_coming_meeting_sends_a_cancelled_calendar_file(
     plan(dialog, "lea", "dans 3 jours 10h")
     said = dialog("@marc\n/meeting\nAnnuler une rencontre, ou dire si elle a eu lieu\n1")
     assert (
-        "[marc] La rencontre du" in said and "est encore à venir. Voulez-vous l'annuler ?" in said
+        "[marc] La rencontre du" in said and "est encore à venir. Voulez-vous l'annuler ?" in said
     )
     assert "Oui, elle a eu lieu" not in said
     said = dialog("@marc\nElle a été annulée")
-    assert "[marc] C'est noté : la rencontre du" in said and "est marquée « annulée »." in said
+    assert "[marc] C'est noté : la rencontre du" in said and "est marquée « annulée »." in said
     assert "[lea] marc a marqué votre rencontre du" in said
     assert event_of(ics_files(said)[-1])["status"] == "CANCELLED"
     assert [m.status for m in meetings(engine)] == ["cancelled"]
@@ -338,18 +338,18 @@ def test_both_are_asked_if_it_took_place_and_only_the_first_answer_counts(
     assert lea_prompt.context == marc_prompt.context == {"meeting": meeting.id}
 
     said = click(dialog, core, "lea", lea_prompt.id, 0)
-    assert "[lea] C'est noté : la rencontre du" in said and "est marquée « tenue »." in said
+    assert "[lea] C'est noté : la rencontre du" in said and "est marquée « tenue »." in said
     assert "[marc] lea a marqué votre rencontre du" in said
     [held] = meetings(engine)
     assert held.status == "held"
     assert the_pair(engine).last_meeting_at == held.scheduled_at
 
     said = click(dialog, core, "marc", marc_prompt.id, 1)
-    assert "[marc] C'est déjà enregistré : cette rencontre est marquée « tenue »." in said
+    assert "[marc] C'est déjà enregistré : cette rencontre est marquée « tenue »." in said
     assert "[lea]" not in said
     assert [m.status for m in meetings(engine)] == ["held"]
     said = click(dialog, core, "lea", lea_prompt.id, 2)
-    assert "[lea] C'est déjà pris en compte : ce bouton a déjà servi." in said
+    assert "[lea] C'est déjà pris en compte : ce bouton a déjà servi." in said
     assert [m.status for m in meetings(engine)] == ["held"]
     with session_scope(engine) as session:
         assert due_held_checks(session, utcnow()) == []
@@ -378,7 +378,7 @@ def test_the_sweep_reminds_and_asks_once_for_meetings_due(dialog: Dialog, engine
         keys = session.exec(select(Outbox.dedup_key).where(col(Outbox.kind) == "message")).all()
         assert sum((k or "").startswith(f"meeting-reminder:{meeting.id}:") for k in keys) == 2
     dialog.adapter.flush_outbox()
-    assert "[marc] Rappel : vous retrouvez lea le" in dialog.out.getvalue()
+    assert "[marc] Rappel : vous retrouvez lea le" in dialog.out.getvalue()
 
 
 def test_someone_outside_the_pair_cannot_act_on_its_meetings(
@@ -473,4 +473,4 @@ def test_a_long_log_shows_the_latest_ten_and_counts_the_others(
     assert "[lea] (2 rencontres plus anciennes ne sont pas affichées" in said
     assert "[lea] 3. " in said and "[lea] 12. " in said and "[lea] 2. " not in said
     said = dialog("@lea\nModifier une rencontre")
-    assert "[lea]   1. 1. " in said and "[lea]   12. 12. " in said
+    assert "[lea]   1. Rencontre n° 1, " in said and "[lea]   12. Rencontre n° 12, " in said

@@ -34,7 +34,7 @@ def raw_payloads(engine: Engine) -> list[bytes]:
 def test_a_deferred_reply_is_stored_encrypted_and_delivered_in_clear(core: Core) -> None:
     with session_scope(core.engine) as session:
         person = identify(session, "console", "lea").id
-    core.defer([Reply(person, Message(f"Vos notes : {MARKER}"))])
+    core.defer([Reply(person, Message(f"Vos notes : {MARKER}"))])
 
     stored = raw_payloads(core.engine)
     assert len(stored) == 1 and MARKER.encode() not in stored[0]
@@ -46,7 +46,7 @@ def test_a_deferred_reply_is_stored_encrypted_and_delivered_in_clear(core: Core)
         got.append(item)
 
     assert deliver_due(core.engine, "console", send) == 1
-    assert got == [Message(f"Vos notes : {MARKER}")]
+    assert got == [Message(f"Vos notes : {MARKER}")]
 
 
 def test_a_sqlite_file_never_holds_the_text(tmp_path: Path, cipher: MultiFernet) -> None:

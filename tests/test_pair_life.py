@@ -167,7 +167,7 @@ def test_a_mentee_who_leaves_may_change_mentor(dialog: Dialog) -> None:
     assert "Souhaitez-vous être accompagné par un autre mentor" in said
     said = dialog("1")
     assert "Voici le mentor que je vous propose" in said and "nina" in said
-    assert "marc :" not in said
+    assert "marc :" not in said
 
 
 def test_a_reason_for_leaving_is_never_shown_to_the_other_side(dialog: Dialog) -> None:

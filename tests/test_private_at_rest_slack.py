@@ -21,6 +21,7 @@ from tests.test_slack import (  # noqa: F401  (fixtures)
     MENTOR,
     Workspace,
     fake,
+    picked,
     slack,
     slack_core,
 )
@@ -55,8 +56,8 @@ def test_deferred_slack_replies_hold_no_private_text_in_clear(
     slack.command(LEA, "apply")
     slack.click(LEA, "Mentoré")
     slack.submit(LEA, MENTEE, slack.modal(LEA, start))
-    slack.expect(LEA, "Choisir 1 : Marc", start)
-    slack.click(LEA, "Choisir 1 : Marc")
+    slack.expect(LEA, "Choisir 1 : Marc", start)
+    slack.click(LEA, "Choisir 1 : Marc")
     slack.click(MARC, "J'accepte")
     slack.click(MARC, "J'accepte la charte")
     slack.expect(MARC, "J'attends celle de votre binôme", start)
@@ -74,7 +75,7 @@ def test_deferred_slack_replies_hold_no_private_text_in_clear(
     slack.click(LEA, "Noter une rencontre qui a eu lieu")
     modal = slack.modal(LEA, start)
     server.fail("chat.postMessage", Failure(500), Failure(503), Failure(500), Failure(500))
-    meeting = {"when": "hier 9h", "minutes": "60", "format": "Visioconférence",
+    meeting = {"when": picked(-1, "09:00"), "minutes": "60", "format": "Visioconférence",
                "themes": ["prise de poste"], "tags": "écoute", "note": NOTE,
                "actions": ACTIONS}  # fmt: skip
     slack.submit(LEA, meeting, modal)

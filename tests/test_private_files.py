@@ -29,7 +29,7 @@ def mode(path: Path) -> int:
 @pytest.mark.usefixtures("open_umask")
 def test_the_console_saves_an_export_for_its_owner_only(dialog: Dialog, tmp_path: Path) -> None:
     said = dialog("@lea\n/start\n1\n/export")
-    [saved] = re.findall(r"-> (\S+) \(\d+ bytes\)", said)
+    [saved] = re.findall(r"-> (\S+) \([\d,]+\s(?:octets|Ko)\)", said)
     path = Path(saved)
     assert path.parent == tmp_path / "files" / "lea"
     assert "Léa" not in path.name and path.read_bytes()

@@ -43,7 +43,7 @@ def test_a_file_and_the_chat_form_make_the_same_programme(
     said = dialog("@admin\n/admin")
     assert "Mentorat des cadres 2027" in said and "Créer un programme" in said
     said = dialog("Créer un programme\n" + "\n".join(CHAT_ANSWERS))
-    assert "Le programme « Mentorat des cadres 2027 » est créé" in said, said
+    assert "Le programme « Mentorat des cadres 2027 » est créé" in said, said
     code, from_file = cli(db_url, "programme", "show", "cadres-2027", "--toml")
     assert code == 0, from_file
     code, from_chat = cli(db_url, "programme", "show", "cadres-chat", "--toml")
@@ -108,10 +108,10 @@ def test_editing_in_the_chat_keeps_what_is_not_changed(
     dialog: Dialog, db_url: str, engine: Engine
 ) -> None:
     assert cli(db_url, "programme", "apply", str(FILE))[0] == 0
-    said = dialog("@admin\n/admin\nProgramme : réglages, ouverture")
-    assert "Appariement : À la clôture des candidatures" in said
+    said = dialog("@admin\n/admin\nProgramme : réglages, ouverture")
+    assert "Appariement : À la clôture des candidatures" in said
     said = dialog("Modifier les réglages\n" + "\n".join(["="] * 10 + ["3"] + ["="] * 15))
-    assert "est modifié : Nombre de mentors proposés à chaque mentoré" in said, said
+    assert "est modifié : Nombre de mentors proposés à chaque mentoré" in said, said
     _, shown = cli(db_url, "programme", "show", "cadres-2027", "--toml")
     assert "proposals = 3" in shown and "mentor_capacity = 2" in shown
     assert "midterm = 2027-06-15" in shown

@@ -123,16 +123,16 @@ def test_lea_answers_the_whole_final_questionnaire(
     wave_id, invited = start_wave(engine, programme)
     assert invited == 2
     sent = delivered(dialog)
-    assert "[lea] Le questionnaire de fin de parcours du programme « Programme" in sent
+    assert "[lea] Le questionnaire de fin de parcours du programme « Programme" in sent
     assert "[lea] 11 questions courtes" in sent and "[marc] 10 questions courtes" in sent
     assert "[lea]   1. Répondre maintenant" in sent
     said = dialog("@lea\n1")
     assert "[lea] Questionnaire de fin de parcours — Programme" in said
     assert "[lea] (1/11) Comment évaluez-vous votre propre engagement" in said
-    assert "[lea]   1. 1 : très faible" in said and "[lea]   5. 5 : très fort" in said
+    assert "[lea]   1. 1 : très faible" in said and "[lea]   5. 5 : très fort" in said
     said = dialog("\n".join(FINAL_ANSWERS))
     assert "(11/11) Un dernier mot" in said
-    assert "[lea] Merci d'avoir pris ce temps ! Vos réponses sont enregistrées." in said
+    assert "[lea] Merci d'avoir pris ce temps ! Vos réponses sont enregistrées." in said
     assert "[marc]" not in said
     stored = answer(engine, wave_id, "lea")
     assert stored is not None and stored.submitted_at is not None
@@ -150,10 +150,10 @@ def test_marc_is_asked_the_mentor_questions(dialog: Dialog, engine: Engine, prog
     wave_id, _ = start_wave(engine, programme, MIDTERM)
     delivered(dialog)
     said = dialog("@marc\n1\n" + "\n".join(["3", "4", "5", "1", "4"]))
-    assert "(6/8) Vous sentez-vous à l'aise dans votre rôle de mentor ?" in said
+    assert "(6/8) Vous sentez-vous à l'aise dans votre rôle de mentor ?" in said
     assert "attentes" not in said
     said = dialog("5\n2\nPlus d'échanges entre mentors")
-    assert "[marc] Merci d'avoir pris ce temps !" in said
+    assert "[marc] Merci d'avoir pris ce temps !" in said
     stored = answer(engine, wave_id, "marc")
     assert stored is not None and stored.role == "mentor"
     assert stored.answers["mentor_ease"] == 5 and stored.answers["rhythm"] == "too_far"
@@ -167,7 +167,7 @@ def test_a_restart_resumes_at_the_same_question_with_the_answers_kept(
     wave_id, _ = start_wave(engine, programme)
     delivered(dialog)
     said = dialog("@lea\n1\n" + "\n".join(FINAL_ANSWERS[:3]))
-    assert "(4/11) Le rythme de vos rencontres vous convient-il ?" in said
+    assert "(4/11) Le rythme de vos rencontres vous convient-il ?" in said
     restarted = Dialog(Core(engine, cipher), tmp_path / "x")
     said = restarted("@lea\n/questionnaire")
     assert "en cours, vous en êtes à la question 4 sur 11" in said
@@ -194,9 +194,9 @@ def test_lea_edits_her_answers_before_the_close(
     assert first is not None and first.submitted_at is not None
     said = dialog("@lea\n/questionnaire\n1")
     assert "[lea] Vous avez envoyé vos réponses le " in said
-    assert "[lea] Réponse actuelle : 4. Tapez = pour la garder." in said
+    assert "[lea] Réponse actuelle : 4. Tapez = pour la garder." in said
     said = dialog("2\n" + "\n".join(["="] * 9) + "\nUn bel accompagnement")
-    assert "[lea] C'est noté : vos réponses sont mises à jour." in said
+    assert "[lea] C'est noté : vos réponses sont mises à jour." in said
     edited = answer(engine, wave_id, "lea")
     assert edited is not None and edited.id == first.id
     assert edited.answers == {**FINAL_STORED, "engagement": 2, "comment": "Un bel accompagnement"}

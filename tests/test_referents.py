@@ -65,7 +65,7 @@ def test_auto_spreads_pairs_over_the_least_loaded_referents(
     code, said = cli(db_url, "referents", "assign", "--programme", "demo", "--auto")
     assert code == 0 and "0 pair(s) given a referent" in said
     said = dialog("@ref1\n/help")
-    assert "[ref1] 2 binômes de plus du programme « Programme de mentorat" in said
+    assert "[ref1] 2 binômes de plus du programme « Programme de mentorat" in said
     assert "[ref2] Vous suivez désormais, en tant que référent, le binôme m0 / e0" in said
 
     for bad in (
@@ -121,11 +121,11 @@ def test_the_referents_section_spreads_and_escalations_reach_the_referent(
 ) -> None:
     three_pairs_and_two_referents(dialog, db_url)
     said = dialog("@admin\n/admin referents")
-    assert "ref1 : aucun binôme" in said and "ref2 : aucun binôme" in said
+    assert "ref1 : aucun binôme" in said and "ref2 : aucun binôme" in said
     assert "3 binômes en cours n'ont pas encore de référent." in said
     said = dialog("Répartir équitablement les binômes sans référent")
     assert "3 binômes ont reçu un référent" in said
-    assert "ref1 : 2 binômes" in said and "ref2 : 1 binôme" in said
+    assert "ref1 : 2 binômes" in said and "ref2 : 1 binôme" in said
     assert "Aucun binôme en cours n'attend de référent." in said
     assert "Répartir équitablement" not in said.split("3 binômes ont reçu")[1]
     assert "[ref1] 2 binômes de plus" in said and "[ref2] Un binôme de plus" in said
@@ -135,6 +135,6 @@ def test_the_referents_section_spreads_and_escalations_reach_the_referent(
     assert "[admin] Le mentor m0" not in said
     said = dialog("@e2\n/withdraw\n1\n-")
     assert "[ref1] e2 a quitté son binôme avec le mentor m2" in said
-    assert "ref1 : aucun binôme" in dialog("@admin\n/admin referents")
+    assert "ref1 : aucun binôme" in dialog("@admin\n/admin referents")
     said = dialog("@ref1\n/admin referents")
     assert "réservée aux coordinateurs" in said

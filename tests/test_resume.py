@@ -52,11 +52,11 @@ CASES = {
         "1",
         "Objectif ajouté",
     ),
-    "pause": (AGREED, "@lea\n/pause\ndans 2 mois", "C'est bien ça ?", "1", "en pause jusqu'au"),
+    "pause": (AGREED, "@lea\n/pause\ndans 2 mois", "C'est bien ça ?", "1", "en pause jusqu'au"),
     "meeting plan": (
         AGREED,
         "@lea\n/meeting\n1\ndans 3 jours 10h",
-        "C'est bien ça ?",
+        "C'est bien ça ?",
         "1",
         "(2/3)",
     ),

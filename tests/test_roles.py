@@ -119,7 +119,7 @@ def test_a_revoked_bootstrap_admin_stays_revoked_after_a_restart(
     said = Dialog(restarted, tmp_path / "two")("@admin\n/admin\n/admin roles")
     assert "Que souhaitez-vous faire" not in said
     assert said.count("réservée aux coordinateurs") == 2
-    assert "Vous n'avez plus le rôle « administrateur » dans les programmes" in said
+    assert "Vous n'avez plus le rôle « administrateur » dans les programmes" in said
     with Session(engine) as session:
         grant = session.exec(select(RoleGrant)).one()
         assert grant.revoked_at is not None
@@ -145,31 +145,31 @@ def test_the_roles_section_grants_by_name_or_account_and_revokes(
         session.add_all(Person(display_name=f"Paul Dupont-{n}") for n in range(9))
         session.commit()
     said = dialog("@admin\n/admin roles")
-    assert "Administrateurs : admin (tous les programmes)" in said and "Référents : aucun" in said
+    assert "Administrateurs : admin (tous les programmes)" in said and "Référents : aucun" in said
 
     said = grant_in_chat(dialog, "référent", "LEA")
-    assert "C'est fait : lea a désormais le rôle « référent » dans ce programme" in said
+    assert "C'est fait : lea a désormais le rôle « référent » dans ce programme" in said
     assert '[lea] You now have the role "referent" in the mentoring programme' in said
     said = grant_in_chat(dialog, "2", "lea martin")
-    assert "Plusieurs personnes correspondent à « lea martin »" in said
+    assert "Plusieurs personnes correspondent à « lea martin »" in said
     assert "Léa Martin (Agence B)" in said and "Lea MARTIN (Ministère A)" in said
-    assert "Lea MARTIN a désormais le rôle « référent »" in dialog("Lea MARTIN (Ministère A)")
+    assert "Lea MARTIN a désormais le rôle « référent »" in dialog("Lea MARTIN (Ministère A)")
     said = grant_in_chat(dialog, "1", "Zoé")
-    assert "Je ne connais personne du nom de « Zoé »" in said and "(2/2) À qui ?" in said
+    assert "Je ne connais personne du nom de « Zoé »" in said and "(2/2) À qui ?" in said
     said = dialog("paul")
-    assert "9 personnes correspondent à « paul » : précisez le nom." in said
+    assert "9 personnes correspondent à « paul » : précisez le nom." in said
     said = dialog("telegram:777")
-    assert "une personne attendue (pas encore venue) a désormais le rôle « administrateur »" in said
+    assert "une personne attendue (pas encore venue) a désormais le rôle « administrateur »" in said
 
     said = dialog("/admin roles")
-    assert "Référents : lea, Lea MARTIN" in said, "by name, case and accents aside"
-    assert "Administrateurs : admin (tous les programmes), une personne attendue (pas" in said
+    assert "Référents : lea, Lea MARTIN" in said, "by name, case and accents aside"
+    assert "Administrateurs : admin (tous les programmes), une personne attendue (pas" in said
     said = dialog("Retirer un rôle")
     assert "admin (tous les programmes) — administrateur" not in said, "not oneself"
     said = dialog("lea — référent")
-    assert "C'est fait : lea n'a plus le rôle « référent »" in said
+    assert "C'est fait : lea n'a plus le rôle « référent »" in said
     assert '[lea] You no longer have the role "referent"' in said
-    assert "Référents : Lea MARTIN" in dialog("/admin roles")
+    assert "Référents : Lea MARTIN" in dialog("/admin roles")
     grants = [a for a in actions(engine) if a.startswith("role.")]
     assert grants == ["role.grant"] * 3 + ["role.revoke"]
 

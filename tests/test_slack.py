@@ -16,8 +16,10 @@ import re
 import socket
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -93,8 +95,16 @@ def buttons(call: Call) -> list[dict[str, Any]]:
     ]
 
 
+def picked(days: int, at: str, zone: str = "Europe/Paris") -> tuple[str, str]:
+    """What a date field's datepicker and timepicker hold: the day `days` from today in
+    `zone` ("YYYY-MM-DD") and the time `at` ("HH:MM")."""
+    today = datetime.now(ZoneInfo(zone)).date()
+    return (today + timedelta(days=days)).isoformat(), at
+
+
 def entered(element: dict[str, Any], answer: Any) -> dict[str, Any]:
-    """A modal element's state once filled with `answer` (options by label or index)."""
+    """A modal element's state once filled with `answer` (options by label or index; a date
+    field's `(day, time)` for its datepicker and timepicker)."""
     options = element.get("options", [])
     labels = {o["text"]["text"]: o for o in options}
 
@@ -102,6 +112,10 @@ def entered(element: dict[str, Any], answer: Any) -> dict[str, Any]:
         return options[choice] if isinstance(choice, int) else labels[choice]
 
     kind = element["type"]
+    if kind == "datepicker":
+        return {"type": kind, "selected_date": answer[0] if answer else None}
+    if kind == "timepicker":
+        return {"type": kind, "selected_time": answer[1] if answer else None}
     if kind == "static_select":
         return {"type": kind, "selected_option": None if answer is None else pick(answer)}
     if kind in ("checkboxes", "multi_static_select"):
@@ -277,9 +291,8 @@ class Workspace:
             if block["type"] != "input":
                 continue
             element = block["element"]
-            state[block["block_id"]] = {
-                element["action_id"]: entered(element, answers.get(block["block_id"]))
-            }
+            answer = answers.get(block["block_id"].removesuffix("--time"))
+            state[block["block_id"]] = {element["action_id"]: entered(element, answer)}
         payload = {
             "type": "view_submission",
             "team": {"id": TEAM, "domain": "acme"},
@@ -412,13 +425,13 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
     slack.click(LEA, "Ouvrir le formulaire")
     slack.fill(LEA, MENTEE, start)
     slack.expect(LEA, "Votre candidature de mentoré", start)
-    proposal = slack.expect(LEA, "Choisir 1 : Marc", start)
+    proposal = slack.expect(LEA, "Choisir 1 : Marc", start)
     assert "Directeur <R&D>" in proposal  # Marc's own words, shown as written...
     posted = "".join(json.dumps(c.params) for c in slack.posts(LEA))
     assert "Directeur &lt;R&amp;D&gt;" in posted and "<R&D>" not in posted  # ...escaped
 
     start = fake.count()
-    slack.click(LEA, "Choisir 1 : Marc")
+    slack.click(LEA, "Choisir 1 : Marc")
     slack.click(MARC, "J'accepte")
     # One after the other: the core reads the pair without a lock, so two simultaneous
     # clicks on PostgreSQL may each wait for the other (reported to the core's owner).
@@ -434,17 +447,17 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
     slack.expect(LEA, "Votre accord est enregistré, avec 2 objectifs", start)
     slack.expect(MARC, "Léa a enregistré votre accord", start)
 
-    # A meeting logged through its modal; a date the bot cannot read is shown on the field.
+    # A meeting logged through its modal; a date to come is refused on the field.
     start = fake.count()
     slack.command(LEA, "meeting")
     slack.click(LEA, "Noter une rencontre qui a eu lieu")
     modal = slack.modal(LEA, start)
     meeting = {"minutes": "60", "format": "Visioconférence", "themes": ["prise de poste"],
                "tags": "écoute", "note": "Note privée", "actions": "Lire"}  # fmt: skip
-    refused = slack.submit(LEA, {**meeting, "when": "n'importe quoi"}, modal).json()
+    refused = slack.submit(LEA, {**meeting, "when": picked(2, "09:00")}, modal).json()
     assert refused["response_action"] == "errors"
     assert list(refused["errors"]) == ["when"] and "date" in refused["errors"]["when"]
-    assert slack.submit(LEA, {**meeting, "when": "hier 9h"}, modal).content == b""
+    assert slack.submit(LEA, {**meeting, "when": picked(-1, "09:00")}, modal).content == b""
     slack.expect(LEA, "est notée dans votre journal", start)
     slack.expect(MARC, "Léa a noté votre rencontre", start)
 
@@ -452,7 +465,7 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
     start = fake.count()
     slack.command(LEA, "meeting")
     slack.click(LEA, "Planifier une rencontre")
-    slack.fill(LEA, {"when": "dans une semaine à 10h", "minutes": "60", "format": 0}, start)
+    slack.fill(LEA, {"when": picked(7, "10:00"), "minutes": "60", "format": 0}, start)
     slack.expect(LEA, "rencontre prévue le", start)
     shared = wait_for(
         lambda: len(done := fake.of("files.completeUploadExternal")) == 2 and done,
@@ -463,7 +476,7 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
         [file] = call.params["files"]
         assert file["title"].endswith(".ics")
         event = Calendar.from_ical(fake.uploads[file["id"]]).walk("VEVENT")[0]
-        assert str(event["SUMMARY"]) == "Mentorat : Marc / Léa"
+        assert str(event["SUMMARY"]) == "Mentorat : Marc / Léa"
 
     # App Home: programme, state, next meeting, objectives and the next step's button.
     start = fake.count()
@@ -475,7 +488,7 @@ def test_a_mentee_and_a_mentor_go_through_the_whole_journey(
     assert home["type"] == "home" and home["blocks"][0]["type"] == "header"
     assert "Programme de mentorat (démonstration)" in shown
     assert "une rencontre tenue" in shown and "Prochaine rencontre" in shown
-    assert "Objectifs : 0 atteints sur 2" in shown
+    assert "Objectifs : 0 atteints sur 2" in shown
     [action] = [b for b in home["blocks"] if b["type"] == "actions"]
     slack.click_home(LEA, home, action["elements"][0])
     slack.expect(LEA, "Vos rencontres avec Marc", start)
@@ -593,7 +606,7 @@ def test_a_message_delayed_by_429_and_500_arrives_later_and_once(
     person = slack_core.identify("slack", LEA, team=TEAM, display_name="Léa", chat_key="D" + LEA)
     slack.fake.fail("chat.postMessage", Failure(429, 1), Failure(500), Failure(429, 1))
     with session_scope(engine) as session:
-        enqueue(session, person, "test", to_payload(Message("Rappel : rencontre demain")))
+        enqueue(session, person, "test", to_payload(Message("Rappel : rencontre demain")))
     wait_for(lambda: "Rappel" in slack.said(LEA), timeout=20, what="the delayed message")
     time.sleep(0.5)
     attempts = [c.status for c in slack.fake.calls if c.method == "chat.postMessage"]
@@ -620,8 +633,8 @@ def test_coordinators_get_their_flows_and_figures_and_others_are_refused(
     slack.command(LEA, "", command="/mentorat-admin")
     slack.expect(LEA, "réservée aux coordinateurs", 0)
     slack.command(ADMIN, "", command="/mentorat-admin")
-    said = slack.expect(ADMIN, "Programme « Programme de mentorat (démonstration) »", 0)
-    assert "Binômes en retard de rencontre : 0" in said
+    said = slack.expect(ADMIN, "Programme « Programme de mentorat (démonstration) »", 0)
+    assert "Binômes en retard de rencontre : 0" in said
     start = slack.fake.count()
     slack.command(ADMIN, "nonsense", command="/mentorat-admin")
     said = slack.expect(ADMIN, "parmi les commandes de coordination", start)

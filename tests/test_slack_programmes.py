@@ -36,7 +36,7 @@ def test_an_admin_creates_a_programme_in_a_modal(slack: Workspace, engine: Engin
     assert response.json()["response_action"] == "errors"
     assert "après leur ouverture" in str(response.json()["errors"])
     slack.submit(ADMIN, ANSWERS, view)
-    slack.expect(ADMIN, "Le programme « Mentorat des cadres 2027 » est créé", start)
+    slack.expect(ADMIN, "Le programme « Mentorat des cadres 2027 » est créé", start)
 
     def created() -> Programme | None:
         with Session(engine) as session:

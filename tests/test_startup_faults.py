@@ -29,7 +29,7 @@ from tests.conftest import Dialog
 
 runner = CliRunner()
 READ_ONLY_FR = (
-    "Je ne peux rien enregistrer pour le moment : la base de données est en lecture seule."
+    "Je ne peux rien enregistrer pour le moment : la base de données est en lecture seule."
 )
 READ_ONLY_EN = "I cannot save anything right now: the database is read-only."
 
@@ -124,7 +124,7 @@ def test_the_console_waits_for_a_locked_file_then_answers_a_new_speaker(tmp_path
             "console", "--db", url, "--no-demo", script="@zoe\n/start\n", cwd=tmp_path
         )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("[zoe] Un instant : je rencontre un souci technique passager.")
+    assert result.stdout.startswith("[zoe] Un instant : je rencontre un souci technique passager.")
     assert "[zoe] Bonjour et bienvenue" in result.stdout and "Traceback" not in result.stderr
 
 
@@ -162,10 +162,10 @@ def test_the_console_on_a_read_only_file_says_so_and_keeps_reading(tmp_path: Pat
         result = mentorbot("console", "--db", url, script=script, cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     said = result.stdout.splitlines()
-    assert said.count("[lea] Voici les commandes disponibles :") == 2, "reading still works"
+    assert said.count("[lea] Voici les commandes disponibles :") == 2, "reading still works"
     assert (
         said.count(
-            f"[lea] {READ_ONLY_FR} Votre message n'a pas été pris en compte ; "
+            f"[lea] {READ_ONLY_FR} Votre message n'a pas été pris en compte ; "
             "réessayez quand elle pourra de nouveau être modifiée."
         )
         == 1

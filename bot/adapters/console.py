@@ -13,7 +13,6 @@ only reads keeps working. Saved files (`/export`) are readable by their owner on
 
 from __future__ import annotations
 
-import getpass
 import logging
 import re
 import sys
@@ -25,9 +24,10 @@ from typing import IO
 from bot.delivery import deliver_due
 from bot.private_files import write_private
 from handlers.core import Core
+from handlers.mentions import plain_refs
 from handlers.text import clean
-from handlers.ui import Choice, File, Inbound, Item, Message, Reply
-from messages.catalog import t
+from handlers.ui import Choice, File, Inbound, Item, Message, Reply, Retire
+from messages.catalog import format_size, t
 from storage.database_faults import READ_ONLY_LOG, database_read_only
 from storage.models import Identity
 from storage.outage import database_unreachable
@@ -37,6 +37,7 @@ PLATFORM = "console"
 MAX_NAME = 64
 OUTBOX_BATCH = 1000
 OUTAGE_BACKOFF = (0.5, 15.0)  # first and longest pause before a waiting line is tried again
+DEFAULT_SPEAKER = "camille"  # who speaks before any `@name` line: a name, in either language
 
 
 class ConsoleAdapter:
@@ -66,7 +67,7 @@ class ConsoleAdapter:
             return
         if not clean(line):
             return
-        self.speaker = self.speaker or default_name()
+        self.speaker = self.speaker or DEFAULT_SPEAKER
         try:
             self.show(self.patiently(lambda: self.take(line)))
         except Exception as exc:
@@ -83,9 +84,7 @@ class ConsoleAdapter:
     def refuse_writing(self) -> None:
         """Tell the speaker that the line was not recorded: the database takes no writes."""
         log.warning(READ_ONLY_LOG)
-        person_id = self.core.find(PLATFORM, self.speaker)
-        locale = self.core.default_locale if person_id is None else self.core.locale_of(person_id)
-        self.render(self.speaker, Message(t(locale, "database-read-only")))
+        self.render(self.speaker, Message(t(self.locale_of(self.speaker), "database-read-only")))
         self.out.flush()
 
     def take(self, line: str) -> list[Reply]:
@@ -129,7 +128,12 @@ class ConsoleAdapter:
 
     def render(self, name: str, item: Item) -> None:
         for line in self.lines(name, item):
-            self.out.write(f"[{name}] {line}\n")
+            self.out.write(f"[{name}] {plain_refs(line)}\n")
+
+    def locale_of(self, name: str) -> str:
+        """The language of the console person `name`."""
+        person_id = self.core.find(PLATFORM, name)
+        return self.core.default_locale if person_id is None else self.core.locale_of(person_id)
 
     def lines(self, name: str, item: Item) -> list[str]:
         if isinstance(item, Message):
@@ -137,20 +141,14 @@ class ConsoleAdapter:
         if isinstance(item, Choice):
             numbered = [f"  {i}. {option.label}" for i, option in enumerate(item.options, 1)]
             return [*item.text.splitlines(), *numbered]
+        if isinstance(item, Retire):
+            return []  # numbered choices have no buttons to take away
         if isinstance(item, File):
             folder = self.files_dir / re.sub(r"[^\w-]", "_", name)
             path = write_private(folder / Path(item.filename).name, item.content)
-            return [*item.caption.splitlines(), f"  -> {path} ({len(item.content)} bytes)"]
+            size = format_size(len(item.content), self.locale_of(name))
+            return [*item.caption.splitlines(), f"  -> {path} ({size})"]
         raise TypeError(f"cannot render {item!r}")
-
-
-def default_name() -> str:
-    """Who speaks before any `@name` line: the system user, for interactive use."""
-    try:
-        name = clean(getpass.getuser())
-    except (OSError, KeyError):
-        name = ""
-    return (name or "me")[:MAX_NAME].replace(" ", "_")
 
 
 def run_console(core: Core, files_dir: Path) -> None:
@@ -159,7 +157,8 @@ def run_console(core: Core, files_dir: Path) -> None:
     adapter = ConsoleAdapter(core, sys.stdout, files_dir)
     if interactive:
         sys.stderr.write(
-            "mentorbot console: type /start; `@name` speaks as someone else; Ctrl-D quits.\n"
+            f"mentorbot console: type /start; you are {DEFAULT_SPEAKER}, `@name` speaks as"
+            " someone else; Ctrl-D quits.\n"
         )
     try:
         adapter.run(sys.stdin.buffer, prompt=sys.stderr if interactive else None)

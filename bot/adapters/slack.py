@@ -49,13 +49,15 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot.adapters import slack_blocks as kit
+from bot.adapters import slack_modals as modals
 from bot.adapters.http_guard import Refused, read_capped
 from bot.adapters.slack_shapes import check_slack_body, is_ssl_check
 from bot.config import Settings
 from bot.delivery import RetryLater, Undeliverable, deliver_due
 from bot.inbound_spool import Pending, drain_forever, open_spool
 from handlers.core import Core
-from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply
+from handlers.mentions import referenced, render_refs
+from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply, Retire
 from messages.catalog import t
 from storage.models import Identity
 from storage.outage import database_unreachable
@@ -217,22 +219,22 @@ class SlackAdapter:
 
     def deliver_now(self) -> int:
         """One delivery pass, then the App Home of everyone who got something is refreshed."""
-        reached: dict[int, str] = {}
+        reached: dict[int, Identity] = {}
 
         def send(identity: Identity, item: Item) -> None:
             self.send(identity, item)
-            reached[identity.person_id] = identity.user_key
+            reached[identity.person_id] = identity
 
         sent = deliver_due(self.core.engine, PLATFORM, send)
-        for person_id, user in reached.items():
-            self.publish_home(user, person_id)
+        for person_id, identity in reached.items():
+            self.publish_home(identity.user_key, person_id, identity.team)
         return sent
 
     def send(self, identity: Identity, item: Item) -> None:
         """Post one outbox item to the person's direct messages; errors say retry or give up."""
         try:
             channel = identity.chat_key or self.dm_of(identity.team, identity.user_key)
-            self.post(channel, item)
+            self.post(channel, item, identity.team)
         except SlackApiError as exc:
             status = exc.response.status_code
             error = str(exc.response.get("error", ""))
@@ -257,7 +259,8 @@ class SlackAdapter:
         app.action(re.compile(r"^choice-\d+$"))(self.on_choice)
         app.action(kit.OPEN_FORM_ACTION)(self.on_open_form)
         app.action(kit.HOME_ACTION)(self.on_home_action)
-        app.view(kit.FORM_CALLBACK)(self.on_submission)
+        app.view(modals.FORM_CALLBACK)(self.on_submission)
+        app.view_closed(modals.FORM_CALLBACK)(self.on_closed)
 
     def on_command(
         self, ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext
@@ -347,7 +350,7 @@ class SlackAdapter:
             answered = None if self.waits(who) else self.submit(who, body, view)
             if answered is None:
                 retry = {"": t(self.core.default_locale, "outage-form-retry")}
-                ack(response_action="errors", errors=kit.error_block_ids(view, retry))
+                ack(response_action="errors", errors=modals.error_block_ids(view, retry))
                 return
             person_id, locale, replies = answered
             errors = {
@@ -358,14 +361,21 @@ class SlackAdapter:
             }
             following = next((r.item for r in replies if isinstance(r.item, Form)), None)
             if errors:
-                ack(response_action="errors", errors=kit.error_block_ids(view, errors))
+                ack(response_action="errors", errors=modals.error_block_ids(view, errors))
             elif following is not None:
                 ack(response_action="update", view=self.modal(following, locale))
             else:
                 ack()
             rest = [r for r in replies if not isinstance(r.item, FormErrors | Form)]
             self.deliver_replies(who, rest, locale, None)
-            self.publish_home(who[1], person_id)
+            self.publish_home(who[1], person_id, who[0])
+
+    def on_closed(self, ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
+        """A modal closed with its Cancel button or cross: its form stops waiting, and the
+        person is told nothing was saved."""
+        ack()
+        job = {"kind": "closed", "form": str(view.get("private_metadata", ""))}
+        self.take(_who(context), job)
 
     def submit(
         self, who: tuple[str, str], body: dict[str, Any], view: dict[str, Any]
@@ -375,7 +385,7 @@ class SlackAdapter:
         try:
             person_id = self.person(who, None)
             locale = self.core.locale_of(person_id)
-            values = kit.form_values(
+            values = modals.form_values(
                 view.get("state", {}).get("values", {}), self.core.current_form(person_id)
             )
             inbound = Inbound(
@@ -418,6 +428,7 @@ class SlackAdapter:
             or user,
             locale=profile.get("locale"),
             timezone=profile.get("tz"),
+            timezone_known=True,  # the profile's own zone, not a guess
             chat_key=dm or self.dm_of(team, user),
         )
 
@@ -493,7 +504,12 @@ class SlackAdapter:
         trigger = job.get("trigger") if fresh else None
         kind = job["kind"]
         if kind == "home":
-            self.publish_home(who[1], person_id)
+            self.publish_home(who[1], person_id, who[0])
+            return
+        if kind == "closed":
+            if self.core.close_form(person_id, job["form"]):
+                self.post(self.dm_of(*who), Message(t(locale, "slack-form-closed")), who[0])
+                self.publish_home(who[1], person_id, who[0])
             return
         if kind == "form":
             form = self.core.current_form(person_id)
@@ -517,7 +533,8 @@ class SlackAdapter:
         receipt = (PLATFORM, str(event)) if event else self.trigger_receipt(job.get("trigger"))
         replies = self.core.handle(inbound, modal_forms=True, receipt=receipt)
         self.deliver_replies(who, replies, locale, trigger)
-        self.publish_home(who[1], person_id)
+        joined = self.core.find(PLATFORM, who[1], team=who[0])  # /link may have moved the account
+        self.publish_home(who[1], joined or person_id, who[0])
 
     def mark_chosen(self, mark: dict[str, Any], locale: str) -> None:
         """The pressed choice's message loses its buttons and shows the choice."""
@@ -586,14 +603,17 @@ class SlackAdapter:
         try:
             channel = self.dm_of(*who)
             for index, reply in enumerate(replies):  # noqa: B007 (the except reads it)
-                trigger_id = self.show(channel, reply.item, locale, trigger_id)
+                trigger_id = self.show(channel, reply.item, locale, trigger_id, who[0])
         except (SlackApiError, OSError):
             log.exception("Slack did not take a reply for %s; the rest waits", who[1])
             self.core.defer(replies[index:])
 
-    def show(self, channel: str, item: Item, locale: str, trigger_id: str | None) -> str | None:
+    def show(
+        self, channel: str, item: Item, locale: str, trigger_id: str | None, team: str = ""
+    ) -> str | None:
         """Show one reply; a form opens as a modal while the trigger id is fresh (it is then
-        used up: the trigger id left is returned), else it waits behind an "open" button."""
+        used up: the trigger id left is returned), else it waits behind an "open" button.
+        People named in it are mentioned when they are in the reader's workspace `team`."""
         if isinstance(item, Form):
             if trigger_id and self.open_modal(trigger_id, item, locale):
                 return None
@@ -603,8 +623,10 @@ class SlackAdapter:
             self.client.chat_postMessage(channel=channel, text=kit.fallback(text), blocks=blocks)
         elif isinstance(item, FormErrors):
             self.post(channel, Message("\n".join(item.errors.values())))
+        elif isinstance(item, Retire):
+            self.retire(item)
         else:
-            self.post(channel, item)
+            self.post(channel, item, team)
         return trigger_id
 
     def open_modal(self, trigger_id: str, form: Form, locale: str) -> bool:
@@ -616,10 +638,24 @@ class SlackAdapter:
         return True
 
     def modal(self, form: Form, locale: str) -> dict[str, Any]:
-        return kit.modal_view(form, t(locale, "slack-submit"), t(locale, "slack-cancel"))
+        return modals.modal_view(
+            form, t(locale, "slack-submit"), t(locale, "slack-cancel"), t(locale, "slack-time")
+        )
 
-    def post(self, channel: str, item: Item) -> None:
-        """One message, choice or file in a conversation, its command hints spelt for Slack."""
+    def words(self, text: str, team: str) -> str:
+        """A core text in Slack's terms: command hints spelt as Slack commands, the people it
+        names as mentions when they are in the reader's workspace `team`, else by name."""
+        users = self.core.accounts_in(referenced(text), PLATFORM, team) if team else {}
+
+        def named(person_id: int, name: str) -> str:
+            user = users.get(person_id)
+            return kit.mention_mark(user) if user else name
+
+        return self.spell(render_refs(text, named))
+
+    def post(self, channel: str, item: Item, team: str = "") -> None:
+        """One message, choice or file in a conversation, its command hints spelt for Slack
+        and the people it names mentioned (see `words`)."""
         if isinstance(item, File):
             self.pacer.wait(channel)
             self.client.files_upload_v2(
@@ -627,25 +663,58 @@ class SlackAdapter:
                 content=item.content,
                 filename=item.filename,
                 title=item.filename,
-                initial_comment=kit.escape(self.spell(item.caption)) if item.caption else None,
+                initial_comment=kit.fallback(self.words(item.caption, team))
+                if item.caption
+                else None,
             )
             return
-        if isinstance(item, Choice):
-            blocks, actions = kit.choice_blocks(replace(item, text=self.spell(item.text)))
-        elif isinstance(item, Message):
-            blocks, actions = kit.sections(self.spell(item.text)), []
-        else:
+        if not isinstance(item, Choice | Message):
             raise TypeError(f"cannot post {type(item).__name__}")
-        text = kit.fallback(self.spell(item.text))
+        said = self.words(item.text, team)
+        if isinstance(item, Choice):
+            blocks, actions = kit.choice_blocks(replace(item, text=said))
+        else:
+            blocks, actions = kit.sections(said), []
+        text = kit.fallback(said)
         for batch in kit.batches(blocks, actions):
             self.pacer.wait(channel)
-            self.client.chat_postMessage(channel=channel, text=text, blocks=batch)
+            posted = self.client.chat_postMessage(channel=channel, text=text, blocks=batch)
+        if isinstance(item, Choice) and item.prompt_id is not None:
+            where = {"channel": posted["channel"], "ts": posted["ts"], "text": text}
+            self.record_shown(item.prompt_id, {"platform": PLATFORM, **where, "blocks": batch})
 
-    def publish_home(self, user: str, person_id: int) -> None:
+    def record_shown(self, prompt_id: int, where: dict[str, Any]) -> None:
+        """Tell the core where a choice's buttons are, to take them away once it is answered
+        by typing; the message is out, so a failure here is only logged."""
+        try:
+            self.core.shown(prompt_id, where)
+        except Exception:
+            log.exception("where prompt %s was shown could not be kept", prompt_id)
+
+    def retire(self, item: Retire) -> None:
+        """A choice answered by typing (or replaced) loses its buttons, as a clicked one does
+        (`mark_chosen`), showing what was picked if anything."""
+        where = item.where
+        if where.get("platform") != PLATFORM:
+            return  # shown on another platform of the same person: out of reach from here
+        blocks = where.get("blocks") or []
+        kept = kit.chosen_blocks(blocks, item.note) if item.note else kit.without_buttons(blocks)
+        try:
+            self.client.chat_update(
+                channel=where["channel"], ts=where["ts"], text=where.get("text"), blocks=kept
+            )
+        except SlackApiError as exc:
+            log.warning("chat.update of an answered choice failed: %s", exc.response.get("error"))
+
+    def publish_home(self, user: str, person_id: int, team: str = "") -> None:
         """Refresh the person's App Home; a failure here must never undo what was done."""
         try:
             home = self.core.home(person_id)
-            home = replace(home, lines=tuple(self.spell(line) for line in home.lines))
+            home = replace(
+                home,
+                lines=tuple(self.words(line, team) for line in home.lines),
+                meetings=tuple(self.words(line, team) for line in home.meetings),
+            )
             view = kit.home_view(home, t(self.core.locale_of(person_id), "home-figures"))
             self.client.views_publish(user_id=user, view=view)
         except Exception:

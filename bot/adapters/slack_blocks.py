@@ -1,4 +1,5 @@
-"""Block Kit rendering of the core's neutral values: messages, buttons, modals, App Home.
+"""Block Kit rendering of the core's neutral values: messages, buttons, App Home (modals are
+in `slack_modals`).
 
 Pure functions, no I/O. Text that may hold what people typed is escaped for mrkdwn (`&`, `<`,
 `>`), so nobody can ping `<!channel>` or forge a link through the bot, and it is split into
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bot.adapters.split import split_escaped
-from handlers.ui import Choice, FieldKind, Form, FormField, Home
+from handlers.ui import Choice, Home
 
 Block = dict[str, Any]
 
@@ -22,26 +23,19 @@ MESSAGE_BLOCKS = 50
 MODAL_BLOCKS = 100
 BUTTON_TEXT = 75
 BUTTONS_PER_BLOCK = 25
-OPTION_TEXT = 75
-OPTIONS_PER_SELECT = 100
-CHECKBOXES = 10
-TITLE_LIMIT = 24
-PLACEHOLDER_LIMIT = 150
 LABEL_LIMIT = 2000
-INPUT_LIMIT = 3000
-MULTILINE_FROM = 300
 HEADER_LIMIT = 150
 FIELDS_PER_SECTION = 10
 FALLBACK_LIMIT = 3000
 
-FORM_CALLBACK = "mentorbot-form"
 CHOICE_ACTION = "choice-{index}"
 OPEN_FORM_ACTION = "open-form"
-HOME_ACTION = "home-action"
-VALUE_ACTION = "value"
+HOME_ACTION = re.compile(r"^home-action(-\d+)?$")  # every App Home button
+HOME_ACTION_ID = "home-action-{index}"
 MAX_ROW_ID = 2**31 - 1  # an INTEGER primary key
 _CHOICE_VALUE = re.compile(r"([0-9]{1,10}):([0-9]{1,4})")
-_OPTION_INDEX = re.compile(r"[0-9]{1,4}")
+MENTION_OPEN, MENTION_CLOSE = "\ue003", "\ue004"  # private use: nobody can type them
+_MENTION = re.compile(f"{MENTION_OPEN}([A-Z0-9]{{1,32}}){MENTION_CLOSE}")
 
 
 def command_spelling(names: Iterable[str], command: str, admin: str) -> Callable[[str], str]:
@@ -82,9 +76,19 @@ def plain(text: str, limit: int = LABEL_LIMIT) -> dict[str, Any]:
     return {"type": "plain_text", "text": clip(text, limit) or " ", "emoji": True}
 
 
+def mention_mark(user: str) -> str:
+    """Where a mention of the Slack user `user` goes in a text, before it is escaped."""
+    return f"{MENTION_OPEN}{user}{MENTION_CLOSE}"
+
+
+def _mentions(escaped: str) -> str:
+    """Escaped text with its mention marks as Slack mentions; a stray mark is dropped."""
+    return _MENTION.sub(r"<@\1>", escaped).replace(MENTION_OPEN, "").replace(MENTION_CLOSE, "")
+
+
 def pieces(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     """`text` escaped and cut into pieces of at most `limit` characters, at line or word ends."""
-    return split_escaped(escape(text), limit)
+    return split_escaped(_mentions(escape(text)), limit)
 
 
 def sections(text: str) -> list[Block]:
@@ -93,7 +97,7 @@ def sections(text: str) -> list[Block]:
 
 def fallback(text: str) -> str:
     """The `text` field of a message: what notifications and screen readers show."""
-    return clip(escape(text), FALLBACK_LIMIT) or " "
+    return clip(_mentions(escape(text)), FALLBACK_LIMIT) or " "
 
 
 def batches(blocks: list[Block], trailing: list[Block] | None = None) -> list[list[Block]]:
@@ -139,9 +143,14 @@ def parse_choice_value(value: str) -> tuple[int, int] | None:
     return int(match[1]), int(match[2])
 
 
+def without_buttons(blocks: Iterable[Block]) -> list[Block]:
+    """A choice message whose question no longer applies: the question kept, no buttons."""
+    return [block for block in blocks if block.get("type") != "actions"]
+
+
 def chosen_blocks(blocks: Iterable[Block], chosen: str) -> list[Block]:
     """A used choice message: the question kept, the buttons replaced by what was chosen."""
-    kept = [block for block in blocks if block.get("type") != "actions"]
+    kept = without_buttons(blocks)
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(chosen)}]}
     return [*kept, note][-MESSAGE_BLOCKS:]
 
@@ -158,137 +167,27 @@ def open_form_blocks(text: str, button: str) -> list[Block]:
     return [*sections(text)[: MESSAGE_BLOCKS - 1], {"type": "actions", "elements": [action]}]
 
 
-def short_title(title: str) -> str:
-    """A modal title (24 characters at most), cut at a word end when possible."""
-    if len(title) <= TITLE_LIMIT:
-        return title
-    head = title[: TITLE_LIMIT - 1]
-    space = head.rfind(" ")
-    return (head[:space] if space > TITLE_LIMIT // 2 else head).rstrip(" ,;:.") + "…"
-
-
-def modal_view(form: Form, submit: str, close: str) -> dict[str, Any]:
-    """The modal of `form`: its title in full on top, then one input block per field."""
-    intro = sections(form.title)[: MODAL_BLOCKS - len(form.fields)]
-    inputs = [_input(field, form.values.get(field.name)) for field in form.fields]
-    return {
-        "type": "modal",
-        "callback_id": FORM_CALLBACK,
-        "private_metadata": form.form_id,
-        "title": plain(short_title(form.title), TITLE_LIMIT),
-        "submit": plain(submit, TITLE_LIMIT),
-        "close": plain(close, TITLE_LIMIT),
-        "blocks": [*intro, *inputs][:MODAL_BLOCKS],
-    }
-
-
-def _input(field: FormField, value: Any) -> Block:
-    block: Block = {
-        "type": "input",
-        "block_id": field.name,
-        "optional": not field.required,
-        "label": plain(field.label),
-        "element": _element(field, value),
-    }
-    if field.hint and not (field.kind is FieldKind.date and len(field.hint) <= PLACEHOLDER_LIMIT):
-        block["hint"] = plain(field.hint)
-    return block
-
-
-def _element(field: FormField, value: Any) -> Block:
-    """The input element of a field; option values are option indexes (see `form_values`)."""
-    present = value not in (None, "", [])
-    if field.kind in (FieldKind.choice, FieldKind.multi):
-        options = [
-            {"text": plain(option.label, OPTION_TEXT), "value": str(index)}
-            for index, option in enumerate(field.options[:OPTIONS_PER_SELECT])
-        ]
-        values = [option.value for option in field.options[:OPTIONS_PER_SELECT]]
-        picked = value if isinstance(value, list) else [value]
-        initial = [options[values.index(v)] for v in picked if present and v in values]
-        if field.kind is FieldKind.choice:
-            element: Block = {
-                "type": "static_select",
-                "action_id": VALUE_ACTION,
-                "options": options,
-            }
-            if initial:
-                element["initial_option"] = initial[0]
-            return element
-        kind = "checkboxes" if len(options) <= CHECKBOXES else "multi_static_select"
-        element = {"type": kind, "action_id": VALUE_ACTION, "options": options}
-        if initial:
-            element["initial_options"] = initial
-        return element
-    if field.kind is FieldKind.number:
-        element = {"type": "number_input", "action_id": VALUE_ACTION, "is_decimal_allowed": False}
-    else:
-        element = {
-            "type": "plain_text_input",
-            "action_id": VALUE_ACTION,
-            "max_length": min(field.max_length, INPUT_LIMIT),
-            "multiline": field.kind is FieldKind.text and field.max_length > MULTILINE_FROM,
-        }
-        if field.kind is FieldKind.date and field.hint:
-            element["placeholder"] = plain(field.hint, PLACEHOLDER_LIMIT)
-    if present and not field.secret:
-        element["initial_value"] = str(value)[:INPUT_LIMIT]
-    return element
-
-
-def form_values(state: dict[str, Any], form: Form | None) -> dict[str, Any]:
-    """A modal's submitted state as the core's form values (option indexes back to values).
-
-    Slack limits option values to 150 characters, so the modal carries indexes and the values
-    come from the form the core is waiting for; without one the core answers that it is stale.
-    """
-    fields = {field.name: field for field in form.fields} if form is not None else {}
-    values: dict[str, Any] = {}
-    for block_id, actions in state.items():
-        element = actions.get(VALUE_ACTION) or next(iter(actions.values()), {})
-        field = fields.get(block_id)
-        options = [option.value for option in field.options] if field is not None else []
-        kind = element.get("type")
-        if kind == "static_select":
-            selected = element.get("selected_option")
-            values[block_id] = _option(selected["value"], options) if selected else ""
-        elif kind in ("checkboxes", "multi_static_select"):
-            chosen = element.get("selected_options") or []
-            values[block_id] = [_option(item["value"], options) for item in chosen]
-        else:
-            values[block_id] = element.get("value") or ""
-    return values
-
-
-def _option(index: str, options: list[Any]) -> Any:
-    if _OPTION_INDEX.fullmatch(index) and int(index) < len(options):
-        return options[int(index)]
-    return index
-
-
-def error_block_ids(view: dict[str, Any], errors: dict[str, str]) -> dict[str, str]:
-    """Errors keyed by the input blocks that exist in the view (Slack refuses any other key)."""
-    inputs = [b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"]
-    shown = {name: clip(text, LABEL_LIMIT) for name, text in errors.items() if name in inputs}
-    if not shown and errors and inputs:
-        shown[inputs[0]] = clip(" ".join(errors.values()), LABEL_LIMIT)
-    return shown
-
-
 def home_view(home: Home, figures_title: str) -> dict[str, Any]:
-    """App Home: the programme and where the person stands, the next step's button, figures."""
+    """App Home: the programme and where the person stands, the next meetings, a button per
+    thing the person can do now (the next step first, in the primary style), figures."""
     blocks: list[Block] = [{"type": "header", "text": plain(home.heading, HEADER_LIMIT)}]
     for line in home.lines:
         blocks += sections(line)
-    if home.action is not None:
-        button = {
+    if home.meetings:
+        listed = "\n".join(f"• {line}" for line in home.meetings)
+        blocks += sections(f"*{home.meetings_title}*\n{listed}")
+    buttons = [
+        {
             "type": "button",
-            "action_id": HOME_ACTION,
-            "text": plain(home.action.label, BUTTON_TEXT),
-            "style": "primary",
-            "value": home.action.command,
+            "action_id": HOME_ACTION_ID.format(index=index),
+            "text": plain(action.label, BUTTON_TEXT),
+            "value": action.command,
+            **({"style": "primary"} if index == 0 else {}),
         }
-        blocks.append({"type": "actions", "elements": [button]})
+        for index, action in enumerate(home.actions[:BUTTONS_PER_BLOCK])
+    ]
+    if buttons:
+        blocks.append({"type": "actions", "block_id": "home", "elements": buttons})
     if home.figures:
         blocks += [{"type": "divider"}, {"type": "header", "text": plain(figures_title)}]
         fields = [

@@ -10,7 +10,7 @@ exactly as Bolt will decode it, then checked against these models:
   reads, with its type. Ids are short strings of Slack's id alphabet, never longer than the
   column they end in.
 - The payload kinds the adapter listens to add what they require: an event its `event`, a
-  button press its `actions`, a modal submission its `view`. Any other kind is refused.
+  button press its `actions`, a modal submission or closing its `view`. Any other kind is refused.
 - A slash command, a button press, a modal submission and an App Home visit must name the
   user (the adapter would otherwise make a person out of nobody).
 
@@ -39,6 +39,8 @@ OPTION_VALUE_LIMIT = 150  # Slack's own limit on an option's value
 
 TeamId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]*$", max_length=TEAM_LIMIT)]
 UserId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]*$", max_length=USER_LIMIT)]
+PickedDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+PickedTime = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}:[0-9]{2}$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]*$", max_length=RECEIPT_LIMIT)]
 
 
@@ -81,12 +83,14 @@ class Option(Shape):
 
 
 class Element(Shape):
-    """One input of a submitted modal, as `slack_blocks.form_values` reads it."""
+    """One input of a submitted modal, as `slack_modals.form_values` reads it."""
 
     type: str | None = None
     value: str | None = None
     selected_option: Option | None = None
     selected_options: list[Option] | None = None
+    selected_date: PickedDate | None = None
+    selected_time: PickedTime | None = None
 
 
 class State(Shape):
@@ -208,6 +212,13 @@ class ViewSubmission(Envelope):
     view: SubmittedView
 
 
+class ViewClosed(Envelope):
+    """A modal closed by its Cancel button or cross (the view asked `notify_on_close`)."""
+
+    type: Literal["view_closed"]
+    view: SubmittedView
+
+
 class Command(Envelope):
     """A slash command: a form, every field a string. Slack always gives the URL that takes
     an answer in the channel, which the adapter uses when the command was typed there."""
@@ -217,9 +228,11 @@ class Command(Envelope):
     response_url: Annotated[str, StringConstraints(pattern=r"^https?://[!-~]+$")]
 
 
-PAYLOAD: TypeAdapter[EventCallback | UrlVerification | BlockActions | ViewSubmission] = TypeAdapter(
+PAYLOAD: TypeAdapter[
+    EventCallback | UrlVerification | BlockActions | ViewSubmission | ViewClosed
+] = TypeAdapter(
     Annotated[
-        EventCallback | UrlVerification | BlockActions | ViewSubmission,
+        EventCallback | UrlVerification | BlockActions | ViewSubmission | ViewClosed,
         Field(discriminator="type"),
     ]
 )

@@ -14,7 +14,9 @@
   Conversation state is the core's, in the database: no ConversationHandler, no persistence.
 - A Choice becomes an inline keyboard whose buttons carry signed, opaque `callback_data`
   (prompt id and option index); a press is acknowledged at once, then the message is edited to
-  show what was chosen, without its keyboard, so an old keyboard cannot be pressed again.
+  show what was chosen, without its keyboard, so an old keyboard cannot be pressed again. Where
+  a keyboard went is told to the core (`Core.shown`); a choice answered by typing, or replaced,
+  comes back as a `Retire` and its message is edited the same way.
 - Texts are sent as HTML, escaped, split at line ends under 4,096 characters; files go out as
   documents (images as photos). Sends honour 429 `retry_after` and retry 5xx and time-outs.
 - Polling is our own small loop rather than PTB's Updater, because the Updater gives up for good
@@ -76,9 +78,10 @@ from bot.adapters.telegram_render import (
 from bot.adapters.telegram_shapes import UPDATE_SHAPE
 from bot.config import Settings
 from bot.delivery import RetryLater, Undeliverable, deliver_due
+from bot.domain.zones import zone_from_language
 from bot.inbound_spool import Pending, drain_forever, open_spool
 from handlers.core import Core
-from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply
+from handlers.ui import Choice, File, Form, FormErrors, Inbound, Item, Message, Reply, Retire
 from messages.catalog import supported, t
 from storage.models import Identity
 from storage.outage import database_unreachable
@@ -403,6 +406,7 @@ class TelegramAdapter:
             str(user.id),
             display_name=user.full_name,
             locale=user.language_code,
+            timezone=zone_from_language(user.language_code),  # a hint only: Telegram has no zone
             chat_key=str(chat_id),
         )
 
@@ -421,6 +425,9 @@ class TelegramAdapter:
         if len(mine) != len(replies):
             log.warning("replies for other people than %s dropped", person)
         for index, reply in enumerate(mine):
+            if isinstance(reply.item, Retire):
+                await self._retire(reply.item)
+                continue
             try:
                 await self._render(chat_id, reply.item, patient=True)
             except TelegramError:
@@ -448,11 +455,14 @@ class TelegramAdapter:
         keyboard: InlineKeyboardMarkup | None = None,
         *,
         patient: bool = True,
-    ) -> None:
+    ) -> TgMessage | None:
+        """Send a text in as many messages as it takes; the last one (which carries the
+        keyboard) is returned."""
         parts = split_html(escape(text))
+        last = None
         for index, part in enumerate(parts):
             markup = keyboard if index == len(parts) - 1 else None
-            await self._call(
+            last = await self._call(
                 lambda part=part, markup=markup: self.application.bot.send_message(
                     chat_id,
                     part,
@@ -462,6 +472,7 @@ class TelegramAdapter:
                 ),
                 patient=patient,
             )
+        return last
 
     async def _send_choice(self, chat_id: int | str, choice: Choice, *, patient: bool) -> None:
         text = choice.text.strip() or t(self.core.default_locale, "telegram-choose")
@@ -476,7 +487,46 @@ class TelegramAdapter:
             ]
             for i, option in enumerate(choice.options)
         ]
-        await self._send_text(chat_id, text, InlineKeyboardMarkup(rows), patient=patient)
+        sent = await self._send_text(chat_id, text, InlineKeyboardMarkup(rows), patient=patient)
+        if sent is not None:
+            where = {"platform": PLATFORM, "chat": sent.chat_id, "message": sent.message_id}
+            await self._record_shown(choice.prompt_id, {**where, "text": sent.text or ""})
+
+    async def _record_shown(self, prompt_id: int, where: dict[str, Any]) -> None:
+        """Tell the core where the keyboard is, to take it away once the choice is answered by
+        typing; the message is out, so a failure here is only logged."""
+        try:
+            await asyncio.to_thread(self.core.shown, prompt_id, where)
+        except Exception:
+            log.exception("where prompt %s was shown could not be kept", prompt_id)
+
+    async def _retire(self, item: Retire) -> None:
+        """Take the keyboard away from a choice answered by typing (or replaced), showing what
+        was chosen under the question as a press would."""
+        where = item.where
+        if where.get("platform") != PLATFORM:
+            return  # shown on another platform of the same person: that adapter cannot reach it
+        bot, chat, message_id = self.application.bot, where["chat"], where["message"]
+        edited = with_choice(where.get("text") or "", item.note) if item.note else None
+        try:
+            if edited is not None and where.get("text"):
+                await self._patient(
+                    lambda: bot.edit_message_text(
+                        edited,
+                        chat_id=chat,
+                        message_id=message_id,
+                        parse_mode=ParseMode.HTML,
+                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    )
+                )
+            else:
+                await self._patient(
+                    lambda: bot.edit_message_reply_markup(
+                        chat_id=chat, message_id=message_id, reply_markup=None
+                    )
+                )
+        except TelegramError as exc:
+            log.info("could not take the keyboard away from an answered choice: %s", exc)
 
     async def _send_file(self, chat_id: int | str, item: File, *, patient: bool) -> None:
         caption = item.caption.strip()

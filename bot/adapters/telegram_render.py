@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.adapters.split import split_escaped
+from handlers.mentions import plain_refs
 from handlers.ui import Option
 
 TEXT_LIMIT = 4096
@@ -35,8 +36,9 @@ def utf16_len(text: str) -> int:
 
 
 def escape(text: str) -> str:
-    """Text made safe for parse_mode HTML: names with `_`, `*`, `<` or `&` print as typed."""
-    return html.escape(text, quote=False)
+    """Text made safe for parse_mode HTML: names with `_`, `*`, `<` or `&` print as typed
+    (and the people the core named in it, by their names)."""
+    return html.escape(plain_refs(text), quote=False)
 
 
 def utf16_units(char: str) -> int:

@@ -30,7 +30,7 @@ from bot.domain.cohort import MenteeDraft
 from handlers.cohort import drafts_of, left_out_text, publish, summary_lines
 from handlers.committee import Refusal, committee_pair
 from handlers.outgoing import Outgoing
-from messages.catalog import t
+from messages.catalog import join_clauses, t
 from storage.models import Person
 from storage.people import find_identity
 from storage.types import utcnow
@@ -45,9 +45,12 @@ def _table(draft: MenteeDraft) -> Table:
         "#", "mentor", "score", "reasons", title=f"{mentee.name}: {found} of {draft.wanted}"
     )
     for rank, suggestion in enumerate(draft.suggestions, 1):
-        reasons = "; ".join(
-            t(LOCALE, r["key"], **{k: v for k, v in r.items() if k != "key"})
-            for r in suggestion.reasons
+        reasons = join_clauses(
+            (
+                t(LOCALE, r["key"], **{k: v for k, v in r.items() if k != "key"})
+                for r in suggestion.reasons
+            ),
+            LOCALE,
         )
         table.add_row(str(rank), suggestion.mentor.name, f"{suggestion.score:g}", reasons)
     if draft.short:

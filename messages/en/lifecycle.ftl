@@ -141,8 +141,12 @@ review-reached = Reached
 review-partly = Partly
 review-not_reached = Not reached
 review-noted = Noted: objective { $number }, { $status }.
-review-done = Thank you, your review is complete! The final questionnaire is waiting for you too: type /questionnaire.
-status-programme-ended = "{ $programme }" has ended. Thank you for taking part; the coordinators will tell you about the next programmes.
+review-done =
+    Thank you, your review is complete!{ $questionnaire ->
+        [yes] {" "}The final questionnaire is waiting for you too: type /questionnaire.
+       *[no] {""}
+    }
+status-programme-ended = "{ $programme }" has ended. Thank you for taking part!
 status-ended = "{ $programme }" has ended: your pair with { $name } was completed on { $when }. Thank you for your commitment!
 status-ended-objectives =
     { $count ->

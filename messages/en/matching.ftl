@@ -15,8 +15,16 @@ reason-other-organisation = another organisation than yours, so no professional 
 reason-other-unit = another department than yours
 reason-same-city = also works in { $city }
 reason-experience = { $years } years of experience
-proposals-none = I have no available mentor to suggest right now. The coordinators are told and will get back to you.
-proposals-declined-all = Noted. The coordinators are told and will get back to you to find a mentor who suits you.
+proposals-none =
+    I have no available mentor to suggest right now. { $told ->
+        [yes] The coordinators are told and will get back to you.
+       *[no] Type /status now and then to see whether new mentors have arrived.
+    }
+proposals-declined-all =
+    Noted. { $told ->
+        [yes] The coordinators are told and will get back to you to find a mentor who suits you.
+       *[no] I will suggest other mentors as soon as new profiles arrive; /status tells you where you stand.
+    }
 proposals-mentor-full = This mentor has just been chosen by someone else and has no place left. Pick among the other proposals:
 proposals-asked = I sent your request to { $name }, who has until { $when } to answer. I will tell you as soon as they do.
 coordinator-no-mentor = No available mentor fits { $name }: a pair has to be formed by hand.

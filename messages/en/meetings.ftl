@@ -22,7 +22,7 @@ meetings-record = Cancel a meeting, or say whether it took place
 meetings-edit = Edit a meeting
 meetings-delete = Delete a meeting
 meetings-which = Which one?
-meetings-pick = { $number }. { $when }
+meetings-pick = Meeting no. { $number }, { $when }
 meetings-none-to-pick = There is no meeting left to choose here. Type /meeting to see your up-to-date log.
 
 ## Statuses and answers

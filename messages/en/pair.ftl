@@ -6,8 +6,18 @@ consent-yes = Yes, I confirm
 consent-no = No, there is a link or a stake
 consent-waiting = Thank you, noted. I am waiting for your partner's confirmation.
 consent-both = You have both confirmed: the pair can start with peace of mind.
-consent-no-done = Thank you for saying so: this pair stops here, with no consequence for anyone. The coordinators are told.
-consent-no-other = A link or a professional stake was reported between you: this pair stops here, with no blame on anyone. The coordinators are told.
+consent-no-done =
+    Thank you for saying so: this pair stops here, with no consequence for anyone.{ $told ->
+        [referent] {" "}Your referent is told.
+        [coordinators] {" "}The coordinators are told.
+       *[nobody] {""}
+    }
+consent-no-other =
+    A link or a professional stake was reported between you: this pair stops here, with no blame on anyone.{ $told ->
+        [referent] {" "}Your referent is told.
+        [coordinators] {" "}The coordinators are told.
+       *[nobody] {""}
+    }
 agreement-invite = Now set your objectives, rhythm and meeting format together. I suggest you record them here after talking them over with your mentor.
 agreement-start = Set our objectives
 agreement-title = The pair's agreement: your objectives, your rhythm and your format.
@@ -40,8 +50,18 @@ fit-question = After this first meeting, does this pair suit you? Your answer st
 fit-yes = Yes, it suits me
 fit-no = No, I would rather stop
 fit-yes-done = Thank you, all the best to you both!
-fit-no-done = Thank you for your honesty. This pair stops here; your referent is told and will help you with what comes next.
-fit-no-other = After your first meeting, the pair has chosen to stop there. It is no judgement on anyone; your referent is told.
+fit-no-done =
+    Thank you for your honesty. This pair stops here; { $told ->
+        [referent] your referent is told and will help you with what comes next.
+        [coordinators] the coordinators are told and will help you with what comes next.
+       *[nobody] type /status to see what comes next.
+    }
+fit-no-other =
+    After your first meeting, the pair has chosen to stop there. It is no judgement on anyone{ $told ->
+        [referent] ; your referent is told.
+        [coordinators] ; the coordinators are told.
+       *[nobody] .
+    }
 help-cmd-pause = pause the pair until a date
 pause-title = Pause the pair: no reminder will be sent until the date you choose.
 pause-f-until = Until when?
@@ -53,13 +73,43 @@ pause-change = Change the date
 pause-resumed = The pause is over: welcome back!
 pause-resumed-other = { $name } ended your pair's pause.
 help-cmd-withdraw = leave your pair
-withdraw-confirm = Do you really want to leave this pair? Your partner and your referent will be told.
+withdraw-confirm =
+    Do you really want to leave this pair? { $told ->
+        [referent] Your partner and your referent will be told.
+        [coordinators] Your partner and the programme's coordinators will be told.
+       *[nobody] Your partner will be told.
+    }
 withdraw-yes = Yes, I leave the pair
 withdraw-no = No, I stay
 withdraw-kept = Fine, nothing changes.
-withdraw-done-mentor = Noted, you are leaving this pair. I am proposing other mentors to your mentee; if you think of a colleague who could take over, tell the coordinators. A last meeting to close the exchange is welcome, and you will receive the final questionnaire. If you wish, tell me why you are leaving (it stays private); otherwise type -.
-withdraw-done-mentee = Noted, you are leaving this pair. A last meeting to close the exchange is welcome, and you will receive the final questionnaire. If you wish, tell me why you are leaving (it stays private); otherwise type -.
-withdraw-other = { $name } has left your pair. Your referent is told; a last meeting to close the exchange is welcome.
+withdraw-done-mentor =
+    Noted, you are leaving this pair. I am proposing other mentors to your mentee; if you think of a colleague who could take over, { $told ->
+        [nobody] invite them to apply as a mentor.
+       *[other] tell the coordinators.
+    }{ $started ->
+        [yes] {" "}A last meeting to close the exchange is welcome.
+       *[no] {""}
+    }{ $questionnaire ->
+        [yes] {" "}You will receive the final questionnaire.
+       *[no] {""}
+    } If you wish, tell me why you are leaving (it stays private); otherwise type -.
+withdraw-done-mentee =
+    Noted, you are leaving this pair.{ $started ->
+        [yes] {" "}A last meeting to close the exchange is welcome.
+       *[no] {""}
+    }{ $questionnaire ->
+        [yes] {" "}You will receive the final questionnaire.
+       *[no] {""}
+    } If you wish, tell me why you are leaving (it stays private); otherwise type -.
+withdraw-other =
+    { $name } has left your pair.{ $told ->
+        [referent] {" "}Your referent is told.
+        [coordinators] {" "}The coordinators are told.
+       *[nobody] {""}
+    }{ $started ->
+        [yes] {" "}A last meeting to close the exchange is welcome.
+       *[no] {""}
+    }
 coordinator-pair-ended-mentor = The mentor { $mentor } left their pair with { $mentee }, who is getting new proposals.
 coordinator-pair-ended-mentee = { $mentee } left their pair with the mentor { $mentor }.
 coordinator-pair-ended-conflict = The pair { $mentor } / { $mentee } stops: a reporting line or a professional stake was reported.

@@ -2,47 +2,47 @@
 
 ## Clôture des candidatures
 
-close-mentee-at_close = Les candidatures au programme « { $programme } » sont closes : merci pour votre patience ! Je vous envoie maintenant les mentors que je vous propose ; il vous suffira de choisir celui avec qui vous aimeriez travailler.
-close-mentor-at_close = Les candidatures au programme « { $programme } » sont closes : merci pour votre engagement ! Les mentorés choisissent maintenant parmi les mentors proposés. Si l'un d'eux vous choisit, je vous présenterai son profil et vous aurez { $days } jours pour me répondre.
-close-mentee-committee = Les candidatures au programme « { $programme } » sont closes : merci pour votre patience ! Le comité du programme forme maintenant les binômes ; je reviens vers vous dès qu'un mentor vous est proposé.
-close-mentor-committee = Les candidatures au programme « { $programme } » sont closes : merci pour votre engagement ! Le comité du programme forme maintenant les binômes. Si un mentoré vous est confié, je vous présenterai son profil et vous aurez { $days } jours pour me répondre.
+close-mentee-at_close = Les candidatures au programme « { $programme } » sont closes : merci pour votre patience ! Je vous envoie maintenant les mentors que je vous propose ; il vous suffira de choisir celui avec qui vous aimeriez travailler.
+close-mentor-at_close = Les candidatures au programme « { $programme } » sont closes : merci pour votre engagement ! Les mentorés choisissent maintenant parmi les mentors proposés. Si l'un d'eux vous choisit, je vous présenterai son profil et vous aurez { $days } jours pour me répondre.
+close-mentee-committee = Les candidatures au programme « { $programme } » sont closes : merci pour votre patience ! Le comité du programme forme maintenant les binômes ; je reviens vers vous dès qu'un mentor vous est proposé.
+close-mentor-committee = Les candidatures au programme « { $programme } » sont closes : merci pour votre engagement ! Le comité du programme forme maintenant les binômes. Si un mentoré vous est confié, je vous présenterai son profil et vous aurez { $days } jours pour me répondre.
 coordinator-cohort-published =
-    Les candidatures au programme « { $programme } » sont closes et l'appariement est fait : { $offered ->
+    Les candidatures au programme « { $programme } » sont closes et l'appariement est fait : { $offered ->
         [0] aucun mentoré n'a reçu de propositions
         [one] un mentoré a reçu ses propositions
        *[other] { $offered } mentorés ont reçu leurs propositions
     }{ $without ->
         [0] .
-        [one] ; un mentoré reste sans mentor possible, à apparier à la main (/admin pair).
-       *[other] ; { $without } mentorés restent sans mentor possible, à apparier à la main (/admin pair).
+        [one] ; un mentoré reste sans mentor possible, à apparier à la main (/admin pair).
+       *[other] ; { $without } mentorés restent sans mentor possible, à apparier à la main (/admin pair).
     }
 coordinator-draft-ready =
-    Les candidatures au programme « { $programme } » sont closes : le projet d'appariement est prêt pour { $mentees ->
+    Les candidatures au programme « { $programme } » sont closes : le projet d'appariement est prêt pour { $mentees ->
         [one] un mentoré
        *[other] { $mentees } mentorés
     }{ $short ->
         [0] .
         [one] , dont un qui aurait moins de propositions que prévu.
        *[other] , dont { $short } qui auraient moins de propositions que prévu.
-    } Consultez-le avec /admin matching (ou « mentorbot match --programme { $slug } »), formez les binômes particuliers avec /admin pair, puis publiez les propositions.
+    } Consultez-le avec /admin matching (ou « mentorbot match --programme { $slug } »), formez les binômes particuliers avec /admin pair, puis publiez les propositions.
 
 ## Appariement par le comité
 
 reason-committee = proposé par le comité du programme
-proposals-committee = Le comité du programme vous proposera un autre mentor : je reviens vers vous dès que c'est fait.
+proposals-committee = Le comité du programme vous proposera un autre mentor : je reviens vers vous dès que c'est fait.
 coordinator-committee = { $name } attend qu'un mentor lui soit proposé par le comité (/admin pair).
-proposals-new-mentor = Bonne nouvelle : de nouveaux mentors ont rejoint le programme !
+proposals-new-mentor = Bonne nouvelle : de nouveaux mentors ont rejoint le programme !
 mentee-back-to-committee-declined = { $name } ne peut pas vous accompagner cette fois.
 mentee-back-to-committee-expired = { $name } n'a pas répondu à temps.
-mentor-request-committee = Le comité du programme vous propose d'accompagner un mentoré ! Vous avez { $days } jours pour répondre. Voici son profil :
-committee-proposed-mentee = Le comité du programme « { $programme } » vous propose { $name } comme mentor. Je lui ai transmis la demande ; { $name } a jusqu'au { $when } pour répondre, et je vous préviens dès que c'est fait.
-committee-refused-same_person = { $mentee } ne peut pas être son propre mentor : choisissez une autre personne.
-committee-refused-hierarchy = { $mentor } et { $mentee } ont un lien hiérarchique (l'un est le responsable de l'autre) : un mentor n'est jamais dans la hiérarchie de son mentoré.
+mentor-request-committee = Le comité du programme vous propose d'accompagner un mentoré ! Vous avez { $days } jours pour répondre. Voici son profil :
+committee-proposed-mentee = Le comité du programme « { $programme } » vous propose { $name } comme mentor. Je lui ai transmis la demande ; { $name } a jusqu'au { $when } pour répondre, et je vous préviens dès que c'est fait.
+committee-refused-same_person = { $mentee } ne peut pas être son propre mentor : choisissez une autre personne.
+committee-refused-hierarchy = { $mentor } et { $mentee } ont un lien hiérarchique (l'un est le responsable de l'autre) : un mentor n'est jamais dans la hiérarchie de son mentoré.
 committee-refused-language = { $mentor } et { $mentee } n'ont aucune langue en commun.
 committee-refused-organisation = { $mentor } et { $mentee } sont dans la même organisation, or ce programme forme ses binômes entre organisations différentes.
-committee-refused-paired_before = { $mentor } a déjà été sollicité pour { $mentee } ou en binôme avec cette personne : le programme ne propose jamais deux fois le même mentor.
+committee-refused-paired_before = { $mentor } a déjà été sollicité pour { $mentee } ou en binôme avec cette personne : le programme ne propose jamais deux fois le même mentor.
 committee-refused-full =
-    { $mentor } n'a plus de place : { $capacity ->
+    { $mentor } n'a plus de place : { $capacity ->
         [one] un mentoré au plus
        *[other] { $capacity } mentorés au plus
     } par mentor dans ce programme.
@@ -55,7 +55,7 @@ committee-refused-mentor_application = { $mentor } n'a pas de candidature de men
 admin-section-matching = Appariement
 admin-section-pair = Former un binôme
 match-heading =
-    Appariement du programme « { $programme } » : { $mentees ->
+    Appariement du programme « { $programme } » : { $mentees ->
         [0] aucun mentoré n'attend de propositions.
         [one] un mentoré attend ses propositions.
        *[other] { $mentees } mentorés attendent leurs propositions.
@@ -65,11 +65,11 @@ match-line =
         [0] aucune proposition
         [one] une proposition
        *[other] { $proposals } propositions
-    } : { $mentees ->
+    } : { $mentees ->
         [one] un mentoré
        *[other] { $mentees } mentorés
     }
-match-left-intro = Mentors écartés par les règles :
+match-left-intro = Mentors écartés par les règles :
 match-left-same_person = { $count } (la même personne)
 match-left-hierarchy = { $count } (lien hiérarchique)
 match-left-language = { $count } (aucune langue en commun)
@@ -86,14 +86,14 @@ match-published =
        *[other] { $offered } mentorés ont reçu leurs propositions
     }{ $without ->
         [0] .
-        [one] ; un mentoré reste sans mentor possible : formez son binôme avec /admin pair.
-       *[other] ; { $without } mentorés restent sans mentor possible : formez leurs binômes avec /admin pair.
+        [one] ; un mentoré reste sans mentor possible : formez son binôme avec /admin pair.
+       *[other] ; { $without } mentorés restent sans mentor possible : formez leurs binômes avec /admin pair.
     }
-pair-form-title = Former un binôme (programme « { $programme } »)
+pair-form-title = Former un binôme (programme « { $programme } »)
 pair-f-mentee = Mentoré
 pair-f-mentor = Mentor
 pair-f-reason = Raison du choix du comité
-pair-h-reason = Visible des coordinateurs seulement ; le mentor et le mentoré liront « proposé par le comité du programme ».
+pair-h-reason = Visible des coordinateurs seulement ; le mentor et le mentoré liront « proposé par le comité du programme ».
 pair-mentor-option =
     { $name } ({ $free ->
         [one] une place
@@ -101,23 +101,23 @@ pair-mentor-option =
     })
 pair-no-mentee = Aucun mentoré n'attend de mentor dans ce programme.
 pair-no-mentor = Aucun mentor n'a de place libre dans ce programme.
-pair-done = C'est fait : { $mentor } est sollicité pour accompagner { $mentee }, qui en est informé. Je vous préviendrai si la demande n'aboutit pas.
+pair-done = C'est fait : { $mentor } est sollicité pour accompagner { $mentee }, qui en est informé. Je vous préviendrai si la demande n'aboutit pas.
 
 ## Fin du programme
 
 end-completed =
-    Le programme « { $programme } » est arrivé à son terme : votre binôme avec { $name } se clôt ici. Merci pour votre engagement tout au long de ces mois !{ $count ->
+    Le programme « { $programme } » est arrivé à son terme : votre binôme avec { $name } se clôt ici. Merci pour votre engagement tout au long de ces mois !{ $count ->
         [0] {""}
-        [one] {" "}Prenons un moment pour faire le bilan de votre objectif : a-t-il été atteint ?
-       *[other] {" "}Prenons un moment pour faire le bilan de vos { $count } objectifs : ont-ils été atteints ?
+        [one] {" "}Prenons un moment pour faire le bilan de votre objectif : a-t-il été atteint ?
+       *[other] {" "}Prenons un moment pour faire le bilan de vos { $count } objectifs : ont-ils été atteints ?
     } Votre journal de rencontres reste consultable avec /status.
 end-review = Faire le bilan
-end-request-mentee = Le programme « { $programme } » est terminé avant que { $name } ne réponde à votre demande : elle est close. Merci de votre participation ; les coordinateurs restent à votre écoute.
-end-request-mentor = Le programme « { $programme } » est terminé : la demande de { $name } est close, vous n'avez plus à y répondre. Merci pour votre disponibilité !
-end-forming-mentee = Le programme « { $programme } » est terminé avant que votre binôme avec { $name } ne démarre : il est clos. Merci de l'intérêt que vous avez porté au programme ; les coordinateurs restent à votre écoute.
-end-forming-mentor = Le programme « { $programme } » est terminé avant que votre binôme avec { $name } ne démarre : il est clos. Merci pour votre disponibilité ; les coordinateurs restent à votre écoute.
+end-request-mentee = Le programme « { $programme } » est terminé avant que { $name } ne réponde à votre demande : elle est close. Merci de votre participation ; les coordinateurs restent à votre écoute.
+end-request-mentor = Le programme « { $programme } » est terminé : la demande de { $name } est close, vous n'avez plus à y répondre. Merci pour votre disponibilité !
+end-forming-mentee = Le programme « { $programme } » est terminé avant que votre binôme avec { $name } ne démarre : il est clos. Merci de l'intérêt que vous avez porté au programme ; les coordinateurs restent à votre écoute.
+end-forming-mentor = Le programme « { $programme } » est terminé avant que votre binôme avec { $name } ne démarre : il est clos. Merci pour votre disponibilité ; les coordinateurs restent à votre écoute.
 coordinator-programme-ended =
-    Le programme « { $programme } » est terminé : { $completed ->
+    Le programme « { $programme } » est terminé : { $completed ->
         [0] aucun binôme achevé
         [one] un binôme achevé
        *[other] { $completed } binômes achevés
@@ -130,29 +130,33 @@ coordinator-programme-ended =
 ## Après la fin : bilan des objectifs, /status, journal
 
 objective-status-partly = atteint en partie
-review-none = Votre binôme n'avait pas d'objectifs enregistrés : il n'y a pas de bilan à faire.
+review-none = Votre binôme n'avait pas d'objectifs enregistrés : il n'y a pas de bilan à faire.
 review-intro =
     Bilan de { $count ->
         [one] votre objectif
        *[other] vos { $count } objectifs
-    } avec { $name } :
-review-question = Objectif { $number } : { $text }{ $private } (actuellement : { $status }). A-t-il été atteint ?
+    } avec { $name } :
+review-question = Objectif { $number } : { $text }{ $private } (actuellement : { $status }). A-t-il été atteint ?
 review-reached = Atteint
 review-partly = En partie
 review-not_reached = Non atteint
-review-noted = C'est noté : objectif { $number }, { $status }.
-review-done = Merci, votre bilan est complet ! Le questionnaire de fin de parcours vous attend aussi : tapez /questionnaire.
-status-programme-ended = Le programme « { $programme } » est terminé. Merci de votre participation ; les coordinateurs vous informeront des prochains programmes.
-status-ended = Le programme « { $programme } » est terminé : votre binôme avec { $name } s'est achevé le { $when }. Merci pour votre engagement !
+review-noted = C'est noté : objectif { $number }, { $status }.
+review-done =
+    Merci, votre bilan est complet !{ $questionnaire ->
+        [yes] {" "}Le questionnaire de fin de parcours vous attend aussi : tapez /questionnaire.
+       *[no] {""}
+    }
+status-programme-ended = Le programme « { $programme } » est terminé. Merci de votre participation !
+status-ended = Le programme « { $programme } » est terminé : votre binôme avec { $name } s'est achevé le { $when }. Merci pour votre engagement !
 status-ended-objectives =
     { $count ->
         [one] Un objectif attend encore votre bilan.
        *[other] { $count } objectifs attendent encore votre bilan.
     }
 status-ended-questionnaire = Le questionnaire de fin de parcours vous attend jusqu'au { $closes }.
-status-ended-all-done = Il ne vous reste rien à faire : merci encore !
+status-ended-all-done = Il ne vous reste rien à faire : merci encore !
 ended-review = Faire le bilan des objectifs
 ended-questionnaire = Répondre au questionnaire
 ended-log = Revoir notre journal
-ended-log-title = Votre journal de rencontres avec { $name } :
+ended-log-title = Votre journal de rencontres avec { $name } :
 ended-log-empty = Aucune rencontre n'a été notée dans ce journal.
