@@ -22,9 +22,7 @@ def register(router: Router) -> None:
         if wanted in LOCALES:
             choose(ctx, wanted, {})
         else:
-            offer_languages(
-                ctx, ctx.t("language-question", current=LANGUAGE_NAMES[ctx.person.locale])
-            )
+            offer_languages(ctx, ctx.t("language-question", current=ctx.person.locale))
 
     @router.action("language")
     def choose(ctx: Ctx, value: str, context: dict[str, Any]) -> None:

@@ -166,19 +166,22 @@ class Router:
         named = options_named(text, labels)
         number = fold(text).rstrip(".").isdecimal()
         is_open = prompt is not None and prompt.used_at is None and not prompt.superseded
-        if prompt is not None and is_open and (named or number):
+        # "aide", "merci": help or a greeting, unless an option is named exactly so
+        chatter = asks_help(text) or greeting(text) is not None
+        exact = any(fold(label) == fold(text) for label in labels)
+        if prompt is not None and is_open and (named or number) and (exact or not chatter):
             if len(named) == 1:
                 self._choose(ctx, prompt, named[0])
             elif named:
                 ctx.say("typed-option-ambiguous", count=len(labels))
             else:
                 ctx.say("error-pick-option", count=len(labels))
-        elif prompt is not None and (named or number):
-            ctx.say("typed-question-answered" if prompt.used_at else "typed-question-gone")
         elif asks_help(text) and "help" in self.commands:
             self.commands["help"].handler(ctx, "")
         elif (kind := greeting(text)) is not None:
             ctx.say(f"typed-{kind}")
+        elif prompt is not None and (named or number):
+            ctx.say("typed-question-answered" if prompt.used_at else "typed-question-gone")
         elif is_open:
             ctx.say("error-pick-option", count=len(labels))
         else:

@@ -22,7 +22,7 @@ from handlers.router import Router
 from handlers.standing import EndedBy, Standing, State, ended_pairs_of, standing
 from handlers.timezone import offer_hint
 from messages.catalog import format_local_day, format_when
-from storage.applications import applications_of
+from storage.applications import applications_of, programmes_not_closed
 from storage.enums import ApplicationStatus, Role
 from storage.matching import latest_round, proposals_of
 from storage.models import Person
@@ -52,7 +52,9 @@ def _before_pair(ctx: Ctx, found: Standing) -> None:
     """The states before a pair: no programme, invited, applied, refused, waiting, choosing."""
     name = _programme_name(found)
     state = found.state
-    if state == State.no_programme:
+    if state == State.no_programme and not programmes_not_closed(ctx.session, ctx.now):
+        _go(ctx, ctx.t("status-no-programme-open"), ("status-help", "help"))
+    elif state == State.no_programme:
         _go(ctx, ctx.t("status-no-application"), ("status-apply", "apply"))
     elif state == State.invited:
         _go(ctx, ctx.t("status-invited", programme=name), ("status-apply", "apply"))

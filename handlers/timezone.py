@@ -9,7 +9,8 @@ stateDiagram-v2
 ```
 
 A zone a Telegram account was given from its language is only a guess (`timezone_chosen` stays
-False): `offer_hint` asks once, the first time /status is shown, whether it is right.
+False): `offer_hint` says once, the first time /status is shown, which zone is assumed and how
+to change it.
 """
 
 from __future__ import annotations
@@ -22,9 +23,7 @@ from bot.domain.zones import find_zones, local_time, place_words, zone_words
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.text import clean
-from storage.models import Identity, Prompt
-
-HINT = "timezone-hint"
+from storage.models import Identity
 
 
 def register(router: Router) -> None:
@@ -49,32 +48,21 @@ def register(router: Router) -> None:
         """Keep the picked zone as the person's own."""
         _set(ctx, value, zone_words(value, ctx.person.locale))
 
-    @router.action(HINT)
-    def answer_hint(ctx: Ctx, value: str, _context: dict[str, Any]) -> None:
-        """Keep the guessed zone, or say how to change it."""
-        if value == "keep":
-            ctx.person.timezone_chosen = True
-            ctx.session.add(ctx.person)
-            ctx.say("timezone-kept", zone=zone_words(ctx.person.timezone, ctx.person.locale))
-        else:
-            ctx.say("timezone-how")
-
 
 def offer_hint(ctx: Ctx) -> None:
-    """Once, for a Telegram account whose zone was only guessed: ask whether it is right."""
+    """Once, for a Telegram account whose zone was only guessed: say which zone is assumed and
+    how to change it. A plain text, not buttons, so that the status that follows stays the
+    newest question; telling it counts as the person's choice, so it is said only once."""
     if ctx.person.timezone_chosen:
         return
     on_telegram = ctx.session.exec(
         select(Identity.id).where(Identity.person_id == ctx.me, Identity.platform == "telegram")
     ).first()
-    asked = ctx.session.exec(
-        select(Prompt.id).where(Prompt.person_id == ctx.me, Prompt.action == HINT)
-    ).first()
-    if on_telegram is None or asked is not None:
+    if on_telegram is None:
         return
-    zone = zone_words(ctx.person.timezone, ctx.person.locale)
-    options = [(ctx.t("timezone-keep"), "keep"), (ctx.t("timezone-change"), "change")]
-    ctx.ask(ctx.t("timezone-guessed", zone=zone), options, HINT)
+    ctx.person.timezone_chosen = True
+    ctx.session.add(ctx.person)
+    ctx.say("timezone-guessed", zone=zone_words(ctx.person.timezone, ctx.person.locale))
 
 
 def _set(ctx: Ctx, zone: str, words: str) -> None:

@@ -473,4 +473,6 @@ def test_a_long_log_shows_the_latest_ten_and_counts_the_others(
     assert "[lea] (2 rencontres plus anciennes ne sont pas affichées" in said
     assert "[lea] 3. " in said and "[lea] 12. " in said and "[lea] 2. " not in said
     said = dialog("@lea\nModifier une rencontre")
-    assert "[lea]   1. Rencontre n° 1, " in said and "[lea]   12. Rencontre n° 12, " in said
+    assert (
+        "[lea]   1. Rencontre n°\u00a01, " in said and "[lea]   12. Rencontre n°\u00a012, " in said
+    )

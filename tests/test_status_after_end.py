@@ -54,3 +54,20 @@ def test_status_after_the_end_of_the_programme(
         assert all(says[lang] not in text for name, says in SAYS.items() if name != state)
         assert all(stale not in text for stale in STALE[lang]), text
         assert "   1. " in text and forward in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "says", "heading"),
+    [
+        ("1", "aucun n'accepte de candidatures pour le moment", "Voici les commandes"),
+        ("2", "none is taking applications at the moment", "Here are the commands"),
+    ],
+)
+def test_with_no_programme_open_status_offers_no_dead_end(
+    dialog: Dialog, lang: str, says: str, heading: str
+) -> None:
+    """No programme to apply to: /status says so and its button leads to the help, not to an
+    application that cannot start."""
+    dialog(f"@lea\n/start\n{lang}")
+    assert says in dialog("@lea\n/status")
+    assert heading in dialog("@lea\n1")

@@ -104,3 +104,8 @@ def test_no_help_screen_shows_a_type_on_a_flag() -> None:
         assert "--help" in result.output
     console = runner.invoke(app, ["console", "--help"], env={"COLUMNS": "160"}).output
     assert "<str>" in console  # options that take a value still say what kind
+
+
+def test_a_limit_too_short_for_an_entity_is_refused_not_looped_on() -> None:
+    with pytest.raises(ValueError):
+        split_html(escape("&" * 20), 4)

@@ -148,6 +148,24 @@ def test_greetings_and_calls_for_help_outside_a_flow_get_an_answer_of_their_own(
     assert t("fr", "error-pick-option", count=2) not in said
 
 
+def test_help_is_help_even_when_an_answered_question_had_a_help_button(dialog: Dialog) -> None:
+    """With no programme open, /status offers "Aide"; once pressed, "aide" typed again asks
+    for the help, never "this question was answered"."""
+    dialog("@nina\n/start\n1\n/status\n1")
+    said = dialog("aide")
+    assert t("fr", "help-intro") in said
+    assert t("fr", "typed-question-answered") not in said
+
+
+def test_help_is_help_while_a_question_waits(dialog: Dialog, programme: int) -> None:
+    """ "aide" names no option of the role question: the help comes, the question stays open."""
+    dialog("@nina\n/start\n1\n/apply")
+    said = dialog("aide")
+    assert t("fr", "help-intro") in said
+    assert t("fr", "error-pick-option", count=3) not in said
+    assert "(1/" in dialog("2")  # the role question was still open: the mentor's form starts
+
+
 @pytest.mark.parametrize(
     ("text", "labels", "expected"),
     [

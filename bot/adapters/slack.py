@@ -533,8 +533,7 @@ class SlackAdapter:
         receipt = (PLATFORM, str(event)) if event else self.trigger_receipt(job.get("trigger"))
         replies = self.core.handle(inbound, modal_forms=True, receipt=receipt)
         self.deliver_replies(who, replies, locale, trigger)
-        joined = self.core.find(PLATFORM, who[1], team=who[0])  # /link may have moved the account
-        self.publish_home(who[1], joined or person_id, who[0])
+        self.publish_home(who[1], person_id, who[0])
 
     def mark_chosen(self, mark: dict[str, Any], locale: str) -> None:
         """The pressed choice's message loses its buttons and shows the choice."""
@@ -645,7 +644,13 @@ class SlackAdapter:
     def words(self, text: str, team: str) -> str:
         """A core text in Slack's terms: command hints spelt as Slack commands, the people it
         names as mentions when they are in the reader's workspace `team`, else by name."""
-        users = self.core.accounts_in(referenced(text), PLATFORM, team) if team else {}
+        users: dict[int, str] = {}
+        try:
+            users = self.core.accounts_in(referenced(text), PLATFORM, team) if team else {}
+        except Exception as exc:  # a reply already decided is sent with names, not held back
+            if not database_unreachable(exc):
+                raise
+            log.warning("mentions shown as names: the database is unreachable")
 
         def named(person_id: int, name: str) -> str:
             user = users.get(person_id)
@@ -707,8 +712,11 @@ class SlackAdapter:
             log.warning("chat.update of an answered choice failed: %s", exc.response.get("error"))
 
     def publish_home(self, user: str, person_id: int, team: str = "") -> None:
-        """Refresh the person's App Home; a failure here must never undo what was done."""
+        """Refresh the App Home of the account's person (`/link` may just have joined it to
+        another one); a failure here, the database's included, never undoes what was done nor
+        makes the event wait to be replayed."""
         try:
+            person_id = self.core.find(PLATFORM, user, team=team) or person_id
             home = self.core.home(person_id)
             home = replace(
                 home,
@@ -717,8 +725,11 @@ class SlackAdapter:
             )
             view = kit.home_view(home, t(self.core.locale_of(person_id), "home-figures"))
             self.client.views_publish(user_id=user, view=view)
-        except Exception:
-            log.exception("App Home of %s not refreshed", user)
+        except Exception as exc:
+            if database_unreachable(exc):
+                log.warning("App Home of %s not refreshed: the database is unreachable", user)
+            else:
+                log.exception("App Home of %s not refreshed", user)
 
 
 def _key(who: tuple[str, str]) -> str:

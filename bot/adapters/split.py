@@ -18,6 +18,8 @@ def one_unit(_char: str) -> int:
 
 def split_escaped(escaped: str, limit: int, units: Units = one_unit) -> list[str]:
     """`escaped` in parts of at most `limit` units; blank parts are dropped."""
+    if limit < ENTITY_MAX:
+        raise ValueError(f"a limit of {limit} cannot hold every entity whole")
     parts: list[str] = []
     current = ""
     for line in escaped.split("\n"):

@@ -11,11 +11,7 @@ timezone-current =
 timezone-set = Done: your dates are now shown in { $zone } time; it is { $time } there.
 timezone-pick = Several time zones match "{ $typed }". Which one is yours?
 timezone-unknown = I know no city or time zone called "{ $typed }". Try a nearby city, for example "/timezone London", "/timezone Montreal", "/timezone Dakar", or an offset such as "/timezone UTC+1".
-timezone-guessed = Your dates are shown in { $zone } time, which I assumed. Is that right?
-timezone-keep = Yes, that's right
-timezone-change = No, change it
-timezone-kept = Done: you stay on { $zone } time.
-timezone-how = Type /timezone followed by your city, for example "/timezone Montreal".
+timezone-guessed = Your dates are shown in { $zone } time, which I assumed from your Telegram account; if that is wrong, type /timezone followed by your city, for example "/timezone Montreal".
 
 ## Linked accounts
 

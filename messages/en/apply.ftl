@@ -2,7 +2,7 @@
 
 help-cmd-apply = apply as a mentor, a mentee or both
 help-cmd-application = read, edit or withdraw your application
-apply-no-programme = No programme is taking applications at the moment. The coordinators will announce the next session.
+apply-no-programme = No programme is taking applications at the moment. When a session opens, type /apply again.
 apply-not-open-yet = Applications to the programme "{ $programme }" open on { $when }. Come back then with /apply.
 apply-closed = Applications to the programme "{ $programme }" are closed.
 apply-role-question = Would you like to be mentored (mentee), to mentor someone (mentor), or both?

@@ -28,7 +28,10 @@ help-cmd-cancel = leave the current step
 
 ## Language
 
-language-question = You are currently using { $current }. Which language do you prefer?
+language-question = You are currently using { $current ->
+        [fr] French
+       *[en] English
+    }. Which language do you prefer?
 language-set = Done: we will continue in English.
 
 ## Privacy

@@ -2,6 +2,7 @@
 
 help-cmd-status = see where you stand and the next step
 status-no-application = You are not taking part in any programme yet.
+status-no-programme-open = You are not taking part in any programme, and none is taking applications at the moment. When a session opens, type /apply to apply; meanwhile, /help shows what I can do.
 status-apply = Apply
 status-pick-mentor = Mentors have been proposed to you: what remains is to choose.
 status-see-proposals = See the proposals

@@ -11,11 +11,7 @@ timezone-current =
 timezone-set = C'est noté : vos dates sont désormais à l'heure de { $zone } ; il y est { $time }.
 timezone-pick = Plusieurs fuseaux correspondent à « { $typed } ». Lequel est le vôtre ?
 timezone-unknown = Je ne connais pas de ville ni de fuseau « { $typed } ». Essayez une ville proche, par exemple « /timezone Paris », « /timezone Montréal », « /timezone Dakar », ou un décalage comme « /timezone UTC+1 ».
-timezone-guessed = Vos dates sont affichées à l'heure de { $zone }, que j'ai supposée. Est-ce la bonne ?
-timezone-keep = Oui, c'est la bonne
-timezone-change = Non, la changer
-timezone-kept = C'est noté : vous restez à l'heure de { $zone }.
-timezone-how = Tapez /timezone suivi de votre ville, par exemple « /timezone Montréal ».
+timezone-guessed = Vos dates sont affichées à l'heure de { $zone }, que j'ai supposée d'après votre compte Telegram ; si ce n'est pas la bonne, tapez /timezone suivi de votre ville, par exemple « /timezone Montréal ».
 
 ## Comptes liés
 

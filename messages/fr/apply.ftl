@@ -2,7 +2,7 @@
 
 help-cmd-apply = candidater comme mentor, mentoré ou les deux
 help-cmd-application = relire, modifier ou retirer votre candidature
-apply-no-programme = Aucun programme n'accepte de candidatures pour le moment. Les coordinateurs annonceront la prochaine session.
+apply-no-programme = Aucun programme n'accepte de candidatures pour le moment. Quand une session s'ouvrira, tapez /apply de nouveau.
 apply-not-open-yet = Les candidatures au programme « { $programme } » ouvriront le { $when }. Revenez à ce moment-là avec /apply.
 apply-closed = Les candidatures au programme « { $programme } » sont closes.
 apply-role-question = Souhaitez-vous être accompagné (mentoré), accompagner quelqu'un (mentor), ou les deux ?

@@ -28,7 +28,10 @@ help-cmd-cancel = abandonner l'étape en cours
 
 ## Langue
 
-language-question = Vous échangez actuellement en { $current }. Quelle langue préférez-vous ?
+language-question = Vous échangez actuellement en { $current ->
+        [fr] français
+       *[en] anglais
+    }. Quelle langue préférez-vous ?
 language-set = C'est noté : nous continuons en français.
 
 ## Confidentialité

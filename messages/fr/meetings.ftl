@@ -22,7 +22,7 @@ meetings-record = Annuler une rencontre, ou dire si elle a eu lieu
 meetings-edit = Modifier une rencontre
 meetings-delete = Supprimer une rencontre
 meetings-which = Laquelle ?
-meetings-pick = Rencontre n° { $number }, { $when }
+meetings-pick = Rencontre n° { $number }, { $when }
 meetings-none-to-pick = Il n'y a plus de rencontre à choisir ici. Tapez /meeting pour voir votre journal à jour.
 
 ## Statuts et réponses

@@ -2,6 +2,7 @@
 
 help-cmd-status = voir où vous en êtes et la prochaine étape
 status-no-application = Vous ne participez encore à aucun programme.
+status-no-programme-open = Vous ne participez à aucun programme, et aucun n'accepte de candidatures pour le moment. Quand une session s'ouvrira, tapez /apply pour candidater ; en attendant, /help montre ce que je sais faire.
 status-apply = Candidater
 status-pick-mentor = Des mentors vous ont été proposés : il vous reste à choisir.
 status-see-proposals = Voir les propositions
@@ -41,7 +42,7 @@ objective-status-open = en cours
 objective-status-reached = atteint
 objective-status-not_reached = non atteint
 objective-private-mark = {" "}(privé)
-objectives-reached = Marquer le n° { $number } comme atteint
+objectives-reached = Marquer le n° { $number } comme atteint
 objectives-add = Ajouter un objectif
 objective-add-title = Nouvel objectif.
 objective-f-text = Quel est ce nouvel objectif ?
