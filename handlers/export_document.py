@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.domain.zones import zone_words
 from handlers.context import Ctx
 from messages.catalog import LANGUAGE_NAMES, format_when, has_text
 from storage.models import CharterVersion, Person, Programme, QuestionnaireWave
@@ -58,13 +59,18 @@ def _fields(reader: Reader, pairs: list[tuple[str, Any]]) -> Row:
     return {reader.t(key): value for key, value in pairs if value not in (None, "", [], {})}
 
 
+def _zone(reader: Reader, zone: str | None) -> str:
+    """The zone as a place ("Paris (France)"), never its IANA name."""
+    return zone_words(zone, reader.ctx.person.locale) if zone else ""
+
+
 def _you(reader: Reader, person: Row) -> Row:
     return _fields(
         reader,
         [
             ("export-name", person.get("display_name")),
             ("export-language", LANGUAGE_NAMES.get(person.get("locale", ""), "")),
-            ("export-timezone", person.get("timezone")),
+            ("export-timezone", _zone(reader, person.get("timezone"))),
             ("export-organisation", person.get("organisation")),
             ("export-unit", person.get("unit")),
             ("export-manager", person.get("manager")),

@@ -4,7 +4,7 @@
 stateDiagram-v2
     [*] --> code_given: /link (first account)
     code_given --> linked: /link CODE (other account, within 10 minutes)
-    code_given --> refused: wrong or expired code, or two histories
+    code_given --> refused: wrong or expired code, typed on an account with a history
 ```
 
 The code is the only state, in the `LinkCode` table (see `storage.accounts`). The account that
@@ -23,6 +23,8 @@ from storage.people import identities_of
 REFUSALS = {
     Outcome.unknown: "link-unknown",
     Outcome.blocked: "link-blocked",
+    Outcome.busy: "link-busy",
+    Outcome.reverse: "link-reverse",
     Outcome.own: "link-own",
     Outcome.already: "link-already",
     Outcome.histories: "link-histories",

@@ -29,7 +29,7 @@ from handlers.text import (
     match_option,
     options_named,
 )
-from handlers.ui import Inbound
+from handlers.ui import Choice, Inbound, Reply
 from storage.conversations import (
     get_prompt,
     latest_open_prompt,
@@ -48,6 +48,7 @@ TextHandler = Callable[[Ctx, str], None]
 SubmissionHandler = Callable[[Ctx, str, dict[str, Any]], None]
 Resume = Callable[[Ctx], None]
 MODAL_STEP = "modal"  # a form waiting in a modal: typed text is not its answer
+ASIDES = "asides"  # in a flow's data: prompts asked by commands typed while it waits
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class Router:
         prompt = latest_open_prompt(ctx.session, ctx.me)
         if prompt is None or prompt.action in self.own_actions.get(flow, ()):
             return False
+        if prompt.id not in ctx.state.data.get(ASIDES, ()):
+            return False  # a notice sent meanwhile (a nudge, a request) never takes a form's text
         if prompt.created_at <= ctx.state.updated_at:
             return False
         index = match_option(text, [o["label"] for o in prompt.options])
@@ -194,7 +197,19 @@ class Router:
         if entry is None:
             ctx.say("error-unknown-command", command=word[:40])
             return
+        before = len(ctx.replies)
         entry.handler(ctx, args.strip())
+        self._note_asides(ctx, ctx.replies[before:])
+
+    def _note_asides(self, ctx: Ctx, replies: list[Reply]) -> None:
+        """Remember the questions a command typed inside a flow asked, the only prompts but
+        the flow's own that a typed answer may reach while the flow waits."""
+        if ctx.state.flow not in self.flows or ctx.state.step == MODAL_STEP:
+            return
+        asked = [r.item.prompt_id for r in replies if isinstance(r.item, Choice)]
+        if any(asked):
+            ctx.state.data = {**ctx.state.data, ASIDES: [i for i in asked if i is not None]}
+            ctx.session.add(ctx.state)
 
     def _click(self, ctx: Ctx, prompt_id: int, option: int | None) -> None:
         prompt = get_prompt(ctx.session, prompt_id)

@@ -298,7 +298,7 @@ def _ineligible(session: Session, person_id: int) -> Application | None:
 
 
 def last_ended_pair(session: Session, person_id: int) -> Pair | None:
-    """The person's newest pair that ran and ended (withdrawn or completed)."""
+    """The person's newest pair that ended (withdrawn, started or not, or completed)."""
     return session.exec(
         select(Pair)
         .where(_member(person_id), col(Pair.state).in_(ENDED))

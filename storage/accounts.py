@@ -1,14 +1,17 @@
 """One person, several platforms: `/link` codes and the joining of two people's accounts.
 
 A code is 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), valid 10 minutes,
-kept only as its SHA-256 hash, one open code per person. Wrong tries are counted twice: on the
-person typing (`account.link.refused` audit events: 5 in 15 minutes block them for 15 minutes)
-and on every open code (a code that has seen 50 wrong tries, from anyone, is void), so that
-neither one account nor many can guess a code in its 10 minutes.
+kept only as its SHA-256 hash, one open code per person. Wrong tries are counted from the
+`account.link.refused` audit events: 5 in 15 minutes block the person typing for 15 minutes, and
+more than 60 a minute from everyone together pause every try for a minute, so that neither one
+account nor many can guess a code (31^8 of them) in its 10 minutes, and nobody can void
+another's code by guessing wrong.
 
-Joining keeps at most one history: when only one of the two people has one (applications,
-pairs, meetings, signatures, roles...), the other one's accounts move to it and the empty person
-goes; when both have one, nothing changes (two histories are never merged silently).
+A code is a key to the account that asked for it: the account that types it joins that person.
+So it may only be typed on an account with no history of its own (applications, pairs,
+meetings, signatures, roles...): asked on the account with the history, typed on the new one.
+An account with a history that types a code changes nothing and is told to go the other way;
+two histories are never merged.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ CODE_LENGTH = 8
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_TRIES = 5
 TRIES_WINDOW = timedelta(minutes=15)
-MAX_CODE_TRIES = 50
+MAX_TRIES_EVERYONE = 60
+EVERYONE_WINDOW = timedelta(minutes=1)
 REFUSED = "account.link.refused"
 # Rows that belong to a person without being a history: they follow the accounts (or go).
 CARRIED = {"identity", "prompt", "outbox", "conversationstate", "linkcode", "auditevent"}
@@ -50,6 +54,8 @@ class Outcome(StrEnum):
     own = "own"  # typed by the account that asked for it
     unknown = "unknown"  # wrong, expired or used
     blocked = "blocked"  # too many wrong tries lately
+    busy = "busy"  # too many wrong tries from everyone this minute
+    reverse = "reverse"  # typed on the account with a history: ask the code there instead
     histories = "histories"  # both people have a history
 
 
@@ -93,18 +99,21 @@ def new_code(session: Session, person_id: int, platform: str, now: datetime) -> 
         return code
 
 
-def blocked(session: Session, person_id: int, now: datetime) -> bool:
-    """Whether the person typed too many wrong codes in the last quarter of an hour."""
-    count = session.exec(
+def _refusals(session: Session, since: datetime, person_id: int | None = None) -> int:
+    """Wrong codes typed since `since`, by `person_id` or by everyone."""
+    query = (
         select(func.count())
         .select_from(AuditEvent)
-        .where(
-            AuditEvent.actor_person_id == person_id,
-            AuditEvent.action == REFUSED,
-            col(AuditEvent.at) > now - TRIES_WINDOW,
-        )
-    ).one()
-    return count >= MAX_TRIES
+        .where(AuditEvent.action == REFUSED, col(AuditEvent.at) > since)
+    )
+    if person_id is not None:
+        query = query.where(AuditEvent.actor_person_id == person_id)
+    return session.exec(query).one()
+
+
+def blocked(session: Session, person_id: int, now: datetime) -> bool:
+    """Whether the person typed too many wrong codes in the last quarter of an hour."""
+    return _refusals(session, now - TRIES_WINDOW, person_id) >= MAX_TRIES
 
 
 def use_code(session: Session, typed: str, speaker: Person, now: datetime) -> LinkResult:
@@ -112,13 +121,14 @@ def use_code(session: Session, typed: str, speaker: Person, now: datetime) -> Li
     assert speaker.id is not None
     if blocked(session, speaker.id, now):
         return LinkResult(Outcome.blocked)
+    if _refusals(session, now - EVERYONE_WINDOW) >= MAX_TRIES_EVERYONE:
+        return LinkResult(Outcome.busy)
     code = session.exec(
         select(LinkCode)
         .where(
             LinkCode.code_hash == _hash(normalise(typed)),
             col(LinkCode.used_at).is_(None),
             col(LinkCode.expires_at) > now,
-            col(LinkCode.attempts) < MAX_CODE_TRIES,
         )
         .with_for_update()
     ).first()
@@ -134,21 +144,16 @@ def use_code(session: Session, typed: str, speaker: Person, now: datetime) -> Li
 
 
 def _refuse(session: Session, person_id: int, now: datetime) -> None:
-    """Count a wrong try on the person typing and on every open code."""
+    """Count a wrong try of the person typing."""
     session.add(AuditEvent(actor_person_id=person_id, action=REFUSED, at=now))
-    session.execute(
-        update(LinkCode)
-        .where(col(LinkCode.used_at).is_(None), col(LinkCode.expires_at) > now)
-        .values(attempts=LinkCode.attempts + 1)
-    )
 
 
 def _join(session: Session, code: LinkCode, speaker_id: int, now: datetime) -> LinkResult:
     asker_id = code.person_id
-    speaker_history = has_history(session, speaker_id)
-    if speaker_history and has_history(session, asker_id):
-        return LinkResult(Outcome.histories)
-    kept, removed = (speaker_id, asker_id) if speaker_history else (asker_id, speaker_id)
+    if has_history(session, speaker_id):
+        both = has_history(session, asker_id)
+        return LinkResult(Outcome.histories if both else Outcome.reverse)
+    kept, removed = asker_id, speaker_id
     code.used_at = now
     session.add(code)
     moved = sorted(

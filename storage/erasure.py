@@ -151,6 +151,22 @@ def _scrub_messages(session: Session, ids: list[int], traces: Traces) -> set[int
     return prompts
 
 
+def _forget_where_shown(session: Session, ids: list[int], traces: Traces) -> None:
+    """Other people's records of where their buttons were shown (the question's text, sealed)
+    go when they name them, or when those buttons are done with anyway: the buttons stay on
+    the platform, the copy of the text does not."""
+    shown = session.exec(
+        select(Prompt)
+        .where(col(Prompt.person_id).not_in(ids), col(Prompt.shown_at).is_not(None))
+        .execution_options(populate_existing=True)  # read `superseded` as just updated
+    ).all()
+    for prompt in shown:
+        done = prompt.used_at is not None or prompt.superseded
+        if done or traces.found_in(prompt.shown):
+            prompt.shown, prompt.shown_at = None, None
+            session.add(prompt)
+
+
 def _scrub_buttons_and_forms(
     session: Session, ids: list[int], traces: Traces, prompts: set[int]
 ) -> None:
@@ -168,6 +184,7 @@ def _scrub_buttons_and_forms(
         session.execute(
             update(Prompt).where(col(Prompt.id).in_(prompts - naming)).values(superseded=True)
         )
+    _forget_where_shown(session, ids, traces)
     for condition in traces.prefilters(ConversationState.data):
         states = session.exec(
             select(ConversationState).where(col(ConversationState.person_id).not_in(ids), condition)

@@ -364,7 +364,6 @@ class LinkCode(SQLModel, table=True):
     created_at: datetime = _when(default_factory=utcnow)
     expires_at: datetime = _when()
     used_at: datetime | None = _when(default=None)
-    attempts: int = 0
 
 
 class InboundReceipt(SQLModel, table=True):

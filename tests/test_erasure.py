@@ -20,8 +20,10 @@ from handlers.ui import Inbound, Message
 from storage.conversations import latest_open_prompt
 from storage.db import alembic_config, session_scope, upgrade
 from storage.enums import MeetingStatus, OutboxStatus
+from storage.erasure import erase_people
 from storage.models import (
     CharterAcceptance,
+    Identity,
     Invitation,
     Meeting,
     Objective,
@@ -263,3 +265,30 @@ def test_the_migration_finishes_earlier_erasures(engine: Engine, programme: int)
         assert session.exec(select(Outbox)).all() == []
         texts = sorted(o.text or "" for o in session.exec(select(Objective)))
         assert texts == ["", f"QZOLD {marc.id}"]
+
+
+def test_erasure_forgets_where_other_peoples_buttons_named_them(engine: Engine) -> None:
+    """Another person's record of a shown question (sealed) goes when it names the erased
+    person, by name or Slack id, or when the question is done with; the rest stays."""
+    with session_scope(engine) as session:
+        lea, marc = Person(display_name="Léa Martin"), Person(display_name="Marc")
+        session.add_all([lea, marc])
+        session.flush()
+        session.add(Identity(person_id=lea.id, platform="slack", team="T1", user_key="ULEAXYZ"))
+        now = utcnow()
+        shown = {
+            "by_name": {"text": "Léa Martin vous propose une rencontre"},
+            "by_mention": {"blocks": [{"text": "<@ULEAXYZ> a accepté"}]},
+            "unrelated": {"text": "Votre prochaine rencontre ?"},
+        }
+        for label, where in shown.items():
+            prompt = Prompt(person_id=marc.id, action=label, shown=where, shown_at=now)
+            session.add(prompt)
+        session.add(Prompt(person_id=marc.id, action="done", used_at=now, shown={"t": "x"},
+                           shown_at=now))  # fmt: skip
+        lea_id = lea.id
+    with session_scope(engine) as session:
+        erase_people(session, [lea_id], utcnow())  # type: ignore[list-item]
+    with Session(engine) as session:
+        kept = {p.action: p.shown for p in session.exec(select(Prompt)) if p.shown_at}
+        assert kept == {"unrelated": {"text": "Votre prochaine rencontre ?"}}

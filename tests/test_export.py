@@ -87,6 +87,6 @@ def test_the_english_export_reads_in_english(dialog: Dialog) -> None:
 
 def test_someone_with_nothing_yet_is_told_so_plainly(dialog: Dialog) -> None:
     said, data, raw = exported(dialog, "nina")
-    assert "[nina] Je ne conserve à votre sujet que votre nom" in said
+    assert "[nina] Votre parcours de mentorat est encore vide" in said
     assert data["Vous"]["Nom"] == "nina"
     assert_readable(raw, data)

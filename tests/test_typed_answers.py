@@ -13,9 +13,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.domain.durations import read_minutes
+from handlers.outgoing import Outgoing
 from handlers.text import asks_help, greeting, match_option, options_named
 from messages.catalog import t
+from storage.db import session_scope
 from storage.models import ConversationState, Identity, Person
+from storage.types import utcnow
 from tests.conftest import Dialog
 from tests.journey import MENTEE_FORM, MENTOR_FORM, active_pair, apply
 
@@ -200,3 +203,18 @@ def test_what_counts_as_help_a_greeting_or_thanks() -> None:
     assert greeting("merci beaucoup") == greeting("Thanks!") == "thanks"
     assert greeting("bonjour, je voudrais changer la date de notre rencontre") is None
     assert read_minutes("1h30") == 90
+
+
+def test_a_notice_arriving_inside_a_form_never_takes_its_typed_answer(
+    dialog: Dialog, engine: Engine, programme: int
+) -> None:
+    """A question sent to Léa meanwhile (a nudge, a request: through the outbox) is newer than
+    the form's question, but only a command she typed may take her text: "2" stays the form's."""
+    in_application(dialog)
+    with session_scope(engine) as session:
+        lea = session.exec(select(Identity).where(Identity.user_key == "lea")).one().person_id
+        Outgoing(session, utcnow()).offer(lea, "Une question", [("Un", "1"), ("Deux", "2")], "go")
+    said = dialog("2")
+    assert "(3/13)" in said, said
+    state = state_of(engine, "lea")
+    assert state is not None and state.data["values"]["unit"] == "2"

@@ -8,7 +8,7 @@ file-size-kilobytes = { NUMBER($size, maximumFractionDigits: 1) } KB
 file-size-megabytes = { NUMBER($size, maximumFractionDigits: 1) } MB
 
 export-summary = Here is what I keep about you:
-export-summary-nothing = All I keep about you is your name, your language and your time zone; nothing else for now.
+export-summary-nothing = Your mentoring journey is still empty: no application, no pair, no meeting. The attached file holds everything I keep about you.
 export-summary-line = • { $what }
 export-count-applications = { $count ->
         [one] { $count } application

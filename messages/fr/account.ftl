@@ -22,19 +22,22 @@ link-code =
     Sur votre autre messagerie, écrivez au robot :
     • sur Telegram : /link { $code }
     • sur Slack : /mentorat link { $code }
-    Vos deux comptes ne feront alors plus qu'un, avec un seul historique.
-link-done = C'est fait : ce compte est relié au vôtre. Vos messages arriveront toujours { $platform ->
+    Vos deux comptes ne feront alors plus qu'un, avec l'historique de celui-ci.
+    Ne donnez ce code à personne : qui le tape accède à votre compte.
+link-done = C'est fait : ce compte est relié au vôtre, et vous pouvez m'écrire depuis l'un ou l'autre. Mes messages vous arriveront { $platform ->
         [slack] sur Slack
         [telegram] sur Telegram
        *[other] dans la console
-    }, votre premier compte, et vous pouvez écrire depuis l'un ou l'autre.
+    }.
 link-done-other = Votre compte { $platform ->
         [slack] Slack
         [telegram] Telegram
        *[other] de la console
-    } vient d'être relié à celui-ci : vous pouvez écrire depuis l'un ou l'autre.
-link-unknown = Ce code ne correspond à aucune demande en cours : il est peut-être faux ou a expiré (il vaut 10 minutes). Tapez /link sur votre premier compte pour en obtenir un nouveau.
+    } vient d'être relié à celui-ci : vous pouvez écrire depuis l'un ou l'autre. Si ce n'est pas vous, prévenez vos coordinateurs sans attendre.
+link-unknown = Ce code ne correspond à aucune demande en cours : il est peut-être faux ou a expiré (il vaut 10 minutes). Tapez /link sur votre autre compte pour en obtenir un nouveau.
 link-blocked = Trop de codes erronés : réessayez dans un quart d'heure.
+link-busy = Trop de codes erronés en ce moment : réessayez dans une minute.
+link-reverse = Ce compte a déjà son propre parcours : c'est lui qui doit donner le code. Tapez /link ici, puis tapez le code reçu sur votre autre messagerie.
 link-own = Ce code a été demandé depuis ce compte-ci : tapez-le sur votre autre messagerie.
 link-already = Ces comptes sont déjà reliés.
 link-histories = Je ne peux pas relier ces comptes : chacun a déjà son propre parcours dans un programme, et je ne fusionne jamais deux historiques. Écrivez à vos coordinateurs si vous souhaitez les réunir.

@@ -8,7 +8,7 @@ file-size-kilobytes = { NUMBER($size, maximumFractionDigits: 1) } Ko
 file-size-megabytes = { NUMBER($size, maximumFractionDigits: 1) } Mo
 
 export-summary = Voici ce que je conserve à votre sujet :
-export-summary-nothing = Je ne conserve à votre sujet que votre nom, votre langue et votre fuseau horaire ; rien d'autre pour l'instant.
+export-summary-nothing = Votre parcours de mentorat est encore vide : ni candidature, ni binôme, ni rencontre. Le fichier joint contient tout ce que je conserve à votre sujet.
 export-summary-line = • { $what }
 export-count-applications = { $count ->
         [one] { $count } candidature

@@ -38,7 +38,6 @@ def upgrade() -> None:
         sa.Column("created_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("expires_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("used_at", storage.types.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_linkcode_person_id_person")
         ),
