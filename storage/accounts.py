@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import delete, func, update
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from storage.audit import record
 from storage.models import (
@@ -35,6 +35,7 @@ from storage.models import (
     Person,
     Prompt,
 )
+from storage.people import referenced
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -166,17 +167,7 @@ def _join(session: Session, code: LinkCode, speaker_id: int, now: datetime) -> L
 
 def has_history(session: Session, person_id: int) -> bool:
     """Whether any row but the person's accounts, buttons, messages and codes points at them."""
-    for table in SQLModel.metadata.sorted_tables:
-        if table.name in CARRIED:
-            continue
-        for column in table.columns:
-            if any(fk.column.table.name == "person" for fk in column.foreign_keys):
-                count = session.execute(
-                    select(func.count()).select_from(table).where(column == person_id)
-                ).scalar_one()
-                if count:
-                    return True
-    return False
+    return referenced(session, person_id, ignoring=CARRIED)
 
 
 def merge_people(session: Session, kept_id: int, removed_id: int) -> None:

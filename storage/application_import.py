@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from bot.domain.accounts import Account
 from bot.domain.application_rows import ApplicationRow
 from storage.enums import ApplicationStatus
 from storage.models import Application, Identity, Invitation, Person, Programme
-from storage.people import find_identity
+from storage.people import find_identity, referenced
 
 IMPORT = "import"
 EMAIL_KEY = "email"  # kept in the answers of a person known by e-mail only, until taken over
@@ -235,7 +234,7 @@ def take_over(session: Session, code: str, speaker: Person, now: datetime) -> Ta
         held.person_id, held.used_at = speaker.id, held.used_at or now
         session.add(held)
     session.flush()
-    if not _referenced(session, placeholder.id):  # type: ignore[arg-type]
+    if not referenced(session, placeholder.id):  # type: ignore[arg-type]
         session.delete(placeholder)
         session.flush()
     return TakeOver("taken", invitation.programme_id)
@@ -260,16 +259,3 @@ def _move(session: Session, application: Application, person_id: int) -> None:
     application.answers = {k: v for k, v in application.answers.items() if k != EMAIL_KEY}
     session.add(application)
     session.flush()
-
-
-def _referenced(session: Session, person_id: int) -> bool:
-    """Whether any row of any table still points at this person."""
-    for table in SQLModel.metadata.sorted_tables:
-        for column in table.columns:
-            if any(fk.column.table.name == "person" for fk in column.foreign_keys):
-                count = session.execute(
-                    select(func.count()).select_from(table).where(column == person_id)
-                ).scalar_one()
-                if count:
-                    return True
-    return False

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, SQLModel, col, or_, select
 
 from storage.enums import GrantRole
 from storage.models import Identity, Person, RoleGrant
@@ -170,3 +171,18 @@ def coordinators_for(session: Session, programme_id: int, referent_id: int | Non
     if referent_id is not None:
         return [referent_id]
     return admins_of(session, programme_id)
+
+
+def referenced(session: Session, person_id: int, ignoring: Collection[str] = ()) -> bool:
+    """Whether a row of any table but those named in `ignoring` points at this person."""
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name in ignoring:
+            continue
+        for column in table.columns:
+            if any(fk.column.table.name == "person" for fk in column.foreign_keys):
+                found = session.execute(
+                    select(column).select_from(table).where(column == person_id).limit(1)
+                ).first()
+                if found is not None:
+                    return True
+    return False
