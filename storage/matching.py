@@ -1,14 +1,23 @@
-"""What matching reads (profiles, free places, exclusions) and writes (proposals, pairs)."""
+"""What matching reads (profiles, free places, exclusions) and writes (proposals, pairs).
+
+Erased people never reach the pool: `mentor_profiles` keeps eligible applications of people not
+erased only."""
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, col, func, or_, select
 
 from bot.domain.matching import Profile
+from bot.domain.places import locate
 from storage.enums import ApplicationStatus, PairState, Role
 from storage.models import Application, Pair, Person, Programme, Proposal
 
 HOLDING = (PairState.proposed, PairState.awaiting_charter, PairState.active)
+# A proposal's status: `SHOWN` is open (the mentee may still pick it), `REFUSED` was turned
+# down ("none suits me"), `SUPERSEDED` was left behind (another mentor accepted, or the round
+# gave way to a fresh one); "asked" became a pair.
+SHOWN, REFUSED, SUPERSEDED = "shown", "refused", "superseded"
 
 
 def profile(application: Application, person: Person, free_places: int = 1) -> Profile:
@@ -26,6 +35,9 @@ def profile(application: Application, person: Person, free_places: int = 1) -> P
         languages=frozenset(answers.get("languages", [])),
         years=int(answers.get("years") or 0),
         free_places=free_places,
+        expectations=answers.get("expectations") or "",
+        availability=answers.get("availability") or "",
+        coordinates=locate(answers.get("location") or ""),
     )
 
 
@@ -57,6 +69,7 @@ def mentor_profiles(session: Session, programme: Programme) -> list[Profile]:
             Application.programme_id == programme.id,
             Application.role == Role.mentor,
             Application.status == ApplicationStatus.eligible,
+            col(Person.erased_at).is_(None),
         )
     ).all()
     return [
@@ -65,17 +78,45 @@ def mentor_profiles(session: Session, programme: Programme) -> list[Profile]:
     ]
 
 
-def excluded_mentors(session: Session, mentee_application: Application) -> set[int]:
-    """People not to propose again: ever paired with this mentee, or already proposed."""
-    paired = session.exec(
-        select(Pair.mentor_person_id).where(Pair.mentee_person_id == mentee_application.person_id)
-    ).all()
-    proposed = session.exec(
-        select(Application.person_id)
-        .join(Proposal, col(Proposal.mentor_application_id) == col(Application.id))
-        .where(Proposal.mentee_application_id == mentee_application.id)
-    ).all()
-    return set(paired) | set(proposed)
+def paired_before(session: Session, mentee_person_id: int) -> frozenset[int]:
+    """The mentors this person ever had a pair with as a mentee: any state, any programme."""
+    return frozenset(
+        session.exec(select(Pair.mentor_person_id).where(Pair.mentee_person_id == mentee_person_id))
+    )
+
+
+def _mentors_of(session: Session, mentee_application_id: int, status: str) -> frozenset[int]:
+    return frozenset(
+        session.exec(
+            select(Application.person_id)
+            .join(Proposal, col(Proposal.mentor_application_id) == col(Application.id))
+            .where(
+                Proposal.mentee_application_id == mentee_application_id, Proposal.status == status
+            )
+        )
+    )
+
+
+def declined_by(session: Session, mentee_application_id: int) -> frozenset[int]:
+    """The mentors the mentee turned down with "none suits me"."""
+    return _mentors_of(session, mentee_application_id, REFUSED)
+
+
+def open_proposals(session: Session, mentee_application_id: int) -> frozenset[int]:
+    """The mentors proposed to the mentee and still open to their pick."""
+    return _mentors_of(session, mentee_application_id, SHOWN)
+
+
+def supersede_open(session: Session, mentee_application_id: int) -> None:
+    """The mentee's open proposals are left behind: a mentor accepted, or a fresh round comes."""
+    session.execute(
+        update(Proposal)
+        .where(
+            col(Proposal.mentee_application_id) == mentee_application_id,
+            col(Proposal.status) == SHOWN,
+        )
+        .values(status=SUPERSEDED)
+    )
 
 
 def proposals_of(session: Session, mentee_application_id: int, round_: int) -> list[Proposal]:

@@ -54,6 +54,10 @@ class Programme(SQLModel, table=True):
     mentor_capacity: int = 1
     answer_delay_days: int = 3
     other_organisation: bool = False
+    # Matching preferences: the programme's weights (`bot.domain.preferences.Weights` keys;
+    # missing ones take their default) and whether distance counts (meetings in person).
+    in_person: bool = False
+    weights: dict[str, float] = _json(default_factory=dict)
     free_text_in_synthesis: bool = False
     retention_months: int = 12
     topics: list[str] = _json(default_factory=list)
@@ -179,6 +183,26 @@ class Proposal(SQLModel, table=True):
     reasons: list[dict[str, Any]] = _json(default_factory=list)
     status: str = Field(default="shown", max_length=16)
     created_at: datetime = _when(default_factory=utcnow)
+
+
+class Placement(SQLModel, table=True):
+    """A committee programme's draft: the mentor the engine (or a coordinator) places a waiting
+    mentee with, before the draft is published. A moved or locked placement survives a new run
+    of the engine; the others are recomputed. Published placements become committee pairs."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "mentee_application_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    mentee_application_id: int = Field(foreign_key="application.id")
+    mentor_application_id: int = Field(foreign_key="application.id")
+    score: float = 0.0
+    reasons: list[dict[str, Any]] = _json(default_factory=list)
+    locked: bool = False
+    # Why a coordinator moved the mentee, in their words (coordinators and the audit see it).
+    moved_reason: str = Field(default="", max_length=500)
+    moved_by_person_id: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = _when(default_factory=utcnow)
+    updated_at: datetime = _when(default_factory=utcnow)
 
 
 class Pair(SQLModel, table=True):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.cohort import Candidate, draft
-from bot.domain.hard_rules import Limits, broken_rule
+from bot.domain.cohort import Candidate, MatchSettings, draft
+from bot.domain.hard_rules import Limits, broken_rule, management_chains
 from bot.domain.matching import Profile
 
 MENTEE = Profile(
@@ -36,6 +36,7 @@ def mentor(number: int, **changes: object) -> Profile:
         ({}, Limits(paired_before=frozenset({2})), "paired_before"),
         ({"free_places": 0}, Limits(), "full"),
         ({}, Limits(proposed=frozenset({2})), "proposed"),
+        ({}, Limits(declined=frozenset({2})), "declined"),
         ({}, Limits(), None),
     ],
 )
@@ -57,9 +58,36 @@ def test_the_draft_says_which_rules_left_mentors_out() -> None:
         mentor(5, name="Sophie Martin"),
         mentor(6, organisation="Agence B"),
     ]
-    [short] = draft([Candidate(MENTEE)], mentors, 3, other_organisation=True)
+    across = MatchSettings(proposals=3, other_organisation=True)
+    [short] = draft([Candidate(MENTEE)], mentors, across)
     assert [s.mentor.person_id for s in short.suggestions] == [2]
     assert short.short and short.left_out == {"full": 2, "hierarchy": 1, "organisation": 1}
-    [full] = draft([Candidate(MENTEE)], mentors, 3, other_organisation=False)
-    assert [s.mentor.person_id for s in full.suggestions] == [2, 6]
+    assert short.left_out_names["full"] == ("Mentor 3", "Mentor 4")
+    [full] = draft([Candidate(MENTEE)], mentors, MatchSettings(proposals=3))
+    assert sorted(s.mentor.person_id for s in full.suggestions) == [2, 6]
     assert full.left_out == {"full": 2, "hierarchy": 1}
+
+
+def test_the_management_chain_counts_when_managers_are_known_to_the_programme() -> None:
+    """Léa's manager is Sophie, whose manager is Marc, whose manager is Anne: none of them may
+    mentor Léa, and Léa may not mentor anyone below her either."""
+    sophie = mentor(2, name="Sophie Martin", manager="Marc Durand", organisation="Agence C")
+    marc = mentor(3, name="MARC DURAND", manager="Anne Leroy", organisation="Agence D")
+    anne = mentor(4, name="Anne Leroy", organisation="Agence E")
+    stranger = mentor(5, name="Paul Petit", manager="Jeanne Roy", organisation="Agence F")
+    chains = management_chains([MENTEE, sophie, marc, anne, stranger])
+    for boss in (sophie, marc, anne):
+        assert broken_rule(MENTEE, boss, Limits(), chains=chains) == "hierarchy"
+    assert broken_rule(MENTEE, stranger, Limits(), chains=chains) is None
+    # Without the chain (managers unknown to the programme), only the direct manager counts.
+    assert broken_rule(MENTEE, anne, Limits()) is None
+    [drafted] = draft([Candidate(MENTEE)], [sophie, marc, anne, stranger], MatchSettings())
+    assert [s.mentor.person_id for s in drafted.suggestions] == [5]
+    assert drafted.left_out == {"hierarchy": 3}
+    # Marc applying as a mentee is never offered Léa, two levels below him (through Sophie).
+    marc_mentee = Profile(application_id=9, person_id=3, name="Marc Durand", manager="Anne Leroy")
+    lea = Profile(application_id=10, person_id=1, name="léa martin", manager="Sophie Martin")
+    [other] = draft([Candidate(marc_mentee)], [lea], MatchSettings(), others=[sophie])
+    assert other.suggestions == [] and other.left_out == {"hierarchy": 1}
+    [unknown] = draft([Candidate(marc_mentee)], [lea], MatchSettings())
+    assert [s.mentor.person_id for s in unknown.suggestions] == [1]

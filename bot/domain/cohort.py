@@ -1,32 +1,71 @@
 """The matching draft of a cohort: for each waiting mentee, the mentors to propose and, when
 fewer than asked, which hard rules left the others out. Pure, no I/O.
 
-`draft(candidates, mentors, count, other_organisation)` is the one place the engine runs: the
-sweep at the close of applications, `mentorbot match`, the admins' "Appariement" section and a
-single mentee's proposals all go through it. Today it scores each mentee on its own with
-`bot.domain.matching.propose`; a whole-pool optimiser replaces the body of `draft` and keeps its
-signature.
+`draft(candidates, mentors, settings)` is the one place the engine runs: a mentee's proposals on
+applying, the sweep at the close of applications, re-pairing after a pair ends, `mentorbot
+match`, the admins' "Appariement" section and the committee's draft all go through it.
+
+1. The hard rules (`bot.domain.hard_rules`) and the preferences (`bot.domain.preferences`) are
+   computed for blocks of mentees against every mentor at once; each mentee keeps its best
+   TOP_PER_MENTEE allowed mentors and each mentor its best TOP_PER_MENTOR mentees: the sparse
+   graph of likely pairs.
+2. The whole-pool optimum (`bot.domain.optimum`) places as many mentees as the mentors' free
+   places allow, with the highest total score: each placed mentee's first proposal. If every
+   placed mentee picked their first proposal, every capacity would hold.
+3. Each list is completed with the mentee's best other mentors, most constrained mentees
+   first, while no mentor is on more than `proposals` x free places lists; a mentee still short
+   while allowed mentors remain gets the least exposed of them, so nobody gets fewer proposals
+   than asked while enough mentors pass the hard rules.
+
+Ties are broken by a hash of both applications and the seed: the same input gives the same
+draft, on every run.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import os
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.domain.hard_rules import Limits, broken_rule
-from bot.domain.matching import Profile, Suggestion, propose
+import numpy as np
+
+from bot.domain.hard_rules import RULES, Chains, above, management_chains
+from bot.domain.matching import Profile, Suggestion, fold
+from bot.domain.optimum import assign
+from bot.domain.preferences import Features, Vocabulary, Weights, explain, mix, score_block
 
 COMMITTEE_REASON = "reason-committee"
+TOP_PER_MENTEE = 40
+TOP_PER_MENTOR = 12
+CHUNK = 256
+WORKERS = min(4, os.cpu_count() or 1)
+NAMES_SHOWN = 3
+ALLOWED = 0
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """What a programme says about matching."""
+
+    proposals: int = 3
+    other_organisation: bool = False
+    in_person: bool = False
+    weights: Weights = field(default_factory=Weights)
+    seed: int = 0
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A mentee waiting for proposals, with the mentors they must not be offered again."""
+    """A mentee waiting for proposals, with the mentors (person ids) they must not be offered:
+    any earlier pair (any state, any cohort), those they turned down, those proposed and open."""
 
     mentee: Profile
     paired_before: frozenset[int] = frozenset()
     proposed: frozenset[int] = frozenset()
+    declined: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -36,7 +75,9 @@ class MenteeDraft:
     candidate: Candidate
     suggestions: list[Suggestion]
     wanted: int
+    placed: bool = False
     left_out: dict[str, int] = field(default_factory=dict)
+    left_out_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def short(self) -> bool:
@@ -44,24 +85,297 @@ class MenteeDraft:
         return len(self.suggestions) < self.wanted
 
 
+class _Pool:
+    """The mentors and the candidates, indexed once for the hard rules of any block of
+    candidates (read-only afterwards, so blocks may be checked on several threads)."""
+
+    def __init__(
+        self,
+        candidates: Sequence[Candidate],
+        mentors: Sequence[Profile],
+        chains: Chains,
+        other_organisation: bool,
+    ) -> None:
+        self.candidates, self.mentors = candidates, mentors
+        self.other_organisation = other_organisation
+        self.free = np.array([max(m.free_places, 0) for m in mentors], np.int64)
+        by_person: dict[int, list[int]] = defaultdict(list)
+        by_name: dict[str, list[int]] = defaultdict(list)
+        below: dict[str, list[int]] = defaultdict(list)
+        for column, mentor in enumerate(mentors):
+            by_person[mentor.person_id].append(column)
+            by_name[fold(mentor.name)].append(column)
+            for boss in above(mentor, chains):
+                below[boss].append(column)
+        mentees = [c.mentee for c in candidates]
+        spoken = sorted({code for p in [*mentors, *mentees] for code in p.languages})
+        bit = {code: 1 << number for number, code in enumerate(spoken)}
+        organisations: dict[str, int] = {"": 0}
+
+        def languages(profiles: Sequence[Profile]) -> np.ndarray:
+            masks = [sum(bit[c] for c in p.languages) for p in profiles]
+            return np.array(masks, dtype=object).astype(np.uint64)
+
+        def organisation(profiles: Sequence[Profile]) -> np.ndarray:
+            codes = [
+                organisations.setdefault(fold(p.organisation), len(organisations)) for p in profiles
+            ]
+            return np.array(codes, np.int32)
+
+        self.languages, self.mentee_languages = languages(mentors), languages(mentees)
+        self.organisations, self.mentee_organisations = organisation(mentors), organisation(mentees)
+        self.hierarchy = [
+            [c for boss in above(m, chains) for c in by_name.get(boss, ())]
+            + (below.get(fold(m.name), []) if fold(m.name) else [])
+            for m in mentees
+        ]
+
+        def columns(people: frozenset[int]) -> list[int]:
+            return [c for person in people for c in by_person.get(person, ())]
+
+        self.same_person = [by_person.get(m.person_id, []) for m in mentees]
+        self.paired_before = [columns(c.paired_before) for c in candidates]
+        self.declined = [columns(c.declined) for c in candidates]
+        self.proposed = [columns(c.proposed) for c in candidates]
+
+    def rules(self, rows: Sequence[int]) -> np.ndarray:
+        """For each candidate row and mentor, 0 when allowed, else 1 + the first broken rule's
+        index in RULES (set from the last rule to the first, so the first one wins)."""
+        rows = list(rows)
+        codes = np.zeros((len(rows), len(self.mentors)), np.int8)
+        code = {rule: number for number, rule in enumerate(RULES, start=1)}
+        self._mark(codes, rows, self.proposed, code["proposed"])
+        codes[:, self.free <= 0] = code["full"]
+        self._mark(codes, rows, self.declined, code["declined"])
+        self._mark(codes, rows, self.paired_before, code["paired_before"])
+        if self.other_organisation:
+            theirs = self.mentee_organisations[rows]
+            same = (theirs[:, None] == self.organisations[None, :]) & (theirs != 0)[:, None]
+            codes[same] = code["organisation"]
+        spoken = self.mentee_languages[rows]
+        apart = (spoken[:, None] & self.languages[None, :]) == 0
+        apart &= (spoken != 0)[:, None] & (self.languages != 0)[None, :]
+        codes[apart] = code["language"]
+        self._mark(codes, rows, self.hierarchy, code["hierarchy"])
+        self._mark(codes, rows, self.same_person, code["same_person"])
+        return codes
+
+    @staticmethod
+    def _mark(codes: np.ndarray, rows: list[int], columns: list[list[int]], value: int) -> None:
+        for line, row in enumerate(rows):
+            if columns[row]:
+                codes[line, columns[row]] = value
+
+
+class _Favourites:
+    """Each mentor's best allowed mentees so far (TOP_PER_MENTOR of them), kept mentor by
+    mentor so that an unpopular mentor still has edges to the mentees it suits best."""
+
+    def __init__(self, mentors: int) -> None:
+        self.rows = np.zeros((mentors, 0), np.int64)
+        self.scores = np.zeros((mentors, 0), np.float32)
+
+    def add(self, start: int, masked: np.ndarray) -> None:
+        """Merge a block of scores (-inf where not allowed) whose first row is `start`."""
+        count = masked.shape[0]
+        rows = np.broadcast_to(np.arange(start, start + count), (len(self.rows), count))
+        self.rows = np.hstack([self.rows, rows])
+        self.scores = np.hstack([self.scores, masked.T])
+        if self.scores.shape[1] > TOP_PER_MENTOR:
+            kept = np.argpartition(-self.scores, TOP_PER_MENTOR - 1, axis=1)[:, :TOP_PER_MENTOR]
+            self.rows = np.take_along_axis(self.rows, kept, axis=1)
+            self.scores = np.take_along_axis(self.scores, kept, axis=1)
+
+    def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        keep = np.isfinite(self.scores)
+        columns = np.broadcast_to(np.arange(len(self.rows))[:, None], self.rows.shape)
+        return self.rows[keep], columns[keep], self.scores[keep]
+
+
 def draft(
-    candidates: list[Candidate], mentors: list[Profile], count: int, other_organisation: bool
+    candidates: Sequence[Candidate],
+    mentors: Sequence[Profile],
+    settings: MatchSettings,
+    *,
+    others: Sequence[Profile] = (),
+    locked: Mapping[int, int] | None = None,
 ) -> list[MenteeDraft]:
-    """The proposals for each candidate, in the candidates' order."""
-    drafts = []
-    for candidate in candidates:
-        limits = Limits(other_organisation, candidate.paired_before, candidate.proposed)
-        allowed: list[Profile] = []
-        left_out: Counter[str] = Counter()
-        for mentor in mentors:
-            rule = broken_rule(candidate.mentee, mentor, limits)
-            if rule is None:
-                allowed.append(mentor)
-            else:
-                left_out[rule] += 1
-        suggestions = propose(candidate.mentee, allowed, count, set())
-        drafts.append(MenteeDraft(candidate, suggestions, count, dict(left_out)))
-    return drafts
+    """The proposals for each candidate, in the candidates' order (see the module's steps)."""
+    if not candidates:
+        return []
+    mentees = [c.mentee for c in candidates]
+    chains = management_chains([*mentees, *mentors, *others])
+    pool = _Pool(candidates, mentors, chains, settings.other_organisation)
+    vocabulary = Vocabulary([*mentees, *mentors])
+    run = _Run(candidates, pool, settings, Features.of(mentees, vocabulary))
+    run.features_of_mentors = Features.of(mentors, vocabulary)
+    run.sparse_graph()
+    run.place(locked or {})
+    run.complete()
+    return run.drafts()
+
+
+class _Run:
+    """One run of the engine: the sparse graph, the optimum, the completed lists."""
+
+    def __init__(
+        self,
+        candidates: Sequence[Candidate],
+        pool: _Pool,
+        settings: MatchSettings,
+        features: Features,
+    ) -> None:
+        self.candidates, self.pool, self.settings = candidates, pool, settings
+        self.features = features
+        self.features_of_mentors: Features
+        n = len(candidates)
+        self.allowed = np.zeros(n, np.int64)
+        self.options: list[list[int]] = [[] for _ in range(n)]
+        self.edges: tuple[np.ndarray, np.ndarray, np.ndarray]
+        self.lists: list[list[int]] = [[] for _ in range(n)]
+        self.placed: set[int] = set()
+
+    def _best_of_block(
+        self, start: int
+    ) -> tuple[int, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """One block's allowed scores (-inf elsewhere) and each of its mentees' best mentors."""
+        stop = min(len(self.candidates), start + CHUNK)
+        codes, scores = self.block(start, stop)
+        allowed = codes == ALLOWED
+        self.allowed[start:stop] = allowed.sum(axis=1)
+        masked = np.where(allowed, scores, np.float32(-np.inf))
+        k = min(TOP_PER_MENTEE, masked.shape[1])
+        if k == 0:
+            return start, masked, (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        top = np.argpartition(-masked, k - 1, axis=1)[:, :k]
+        values = np.take_along_axis(masked, top, axis=1)
+        keep = np.isfinite(values)
+        rows = np.broadcast_to(np.arange(start, stop)[:, None], top.shape)
+        return start, masked, (rows[keep], top[keep], values[keep])
+
+    def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """The rule codes and the scores of some mentees against every mentor."""
+        codes = self.pool.rules(range(start, stop))
+        scores = score_block(
+            self.features.rows(slice(start, stop)),
+            self.features_of_mentors,
+            self.settings.weights,
+            in_person=self.settings.in_person,
+            seed=self.settings.seed,
+        )
+        return codes, scores
+
+    def sparse_graph(self) -> None:
+        """Each mentee's best allowed mentors, and each mentor's best allowed mentees. Blocks
+        are scored on several threads (numpy releases the GIL) and merged in order."""
+        n, m = len(self.candidates), len(self.pool.mentors)
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        favourites = _Favourites(m)
+        starts = range(0, n, CHUNK)
+        with ThreadPoolExecutor(max_workers=WORKERS) as workers:
+            for start in range(0, n, CHUNK * WORKERS * 2):
+                wave = [s for s in starts if start <= s < start + CHUNK * WORKERS * 2]
+                for first, masked, edges in workers.map(self._best_of_block, wave):
+                    found.append(edges)
+                    favourites.add(first, masked)
+        found.append(favourites.edges())
+        rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
+        order = np.lexsort((-scores, columns, rows))
+        rows, columns, scores = rows[order], columns[order], scores[order]
+        unique = np.ones(len(rows), bool)
+        unique[1:] = (rows[1:] != rows[:-1]) | (columns[1:] != columns[:-1])
+        rows, columns, scores = rows[unique], columns[unique], scores[unique]
+        self.edges = (rows, columns, scores)
+        by_score = np.lexsort((-scores, rows))
+        for row, column in zip(rows[by_score].tolist(), columns[by_score].tolist(), strict=True):
+            self.options[row].append(column)
+
+    def place(self, locked: Mapping[int, int]) -> None:
+        """The committee's locked placements first, then the optimum for everyone else."""
+        capacity = self.pool.free.copy()
+        column_of = {m.application_id: c for c, m in enumerate(self.pool.mentors)}
+        for row, candidate in enumerate(self.candidates):
+            column = column_of.get(locked.get(candidate.mentee.application_id, -1))
+            if column is not None and capacity[column] > 0:
+                capacity[column] -= 1
+                self.lists[row].append(column)
+                self.placed.add(row)
+        rows, columns, scores = self.edges
+        free = np.array([row not in self.placed for row in rows.tolist()], bool)
+        for row, column in assign(rows[free], columns[free], scores[free], capacity).items():
+            self.lists[row].append(column)
+            self.placed.add(row)
+
+    def complete(self) -> None:
+        """Fill every list up to `proposals` (see the module's step 3)."""
+        wanted = self.settings.proposals
+        exposure = np.zeros(len(self.pool.mentors), np.int64)
+        for chosen in self.lists:
+            exposure[chosen] += 1
+        bound = wanted * np.maximum(self.pool.free, 1)
+        ties = mix(self.features.application_ids, np.zeros(1, np.int64), self.settings.seed)
+        order = np.lexsort((ties[:, 0], self.allowed)).tolist()
+        for row in order:
+            chosen = self.lists[row]
+            for column in self.options[row]:
+                if len(chosen) >= wanted:
+                    break
+                if column not in chosen and exposure[column] < bound[column]:
+                    chosen.append(column)
+                    exposure[column] += 1
+        for row in order:
+            chosen = self.lists[row]
+            if len(chosen) < wanted:
+                spare = [c for c in self.options[row] if c not in chosen]
+                spare.sort(key=lambda c: int(exposure[c]))  # stable: best score first among equals
+                for column in spare[: wanted - len(chosen)]:
+                    chosen.append(column)
+                    exposure[column] += 1
+
+    def drafts(self) -> list[MenteeDraft]:
+        """Each mentee's suggestions (the placed mentor first, then by score) and, when short,
+        which rules left how many mentors out."""
+        wanted = self.settings.proposals
+        short = [row for row, chosen in enumerate(self.lists) if len(chosen) < wanted]
+        left = dict(zip(short, self._left_out(short), strict=True))
+        result = []
+        for row, candidate in enumerate(self.candidates):
+            suggestions = [self._suggest(candidate.mentee, c) for c in self.lists[row]]
+            head = suggestions[:1] if row in self.placed else []
+            rest = sorted(suggestions[len(head) :], key=lambda s: -s.score)
+            counts, names = left.get(row, ({}, {}))
+            result.append(
+                MenteeDraft(candidate, head + rest, wanted, row in self.placed, counts, names)
+            )
+        return result
+
+    def _suggest(self, mentee: Profile, column: int) -> Suggestion:
+        mentor = self.pool.mentors[column]
+        score, reasons = explain(
+            mentee,
+            mentor,
+            self.settings.weights,
+            in_person=self.settings.in_person,
+            seed=self.settings.seed,
+        )
+        return Suggestion(mentor, round(score, 3), reasons)
+
+    def _left_out(self, rows: list[int]) -> list[tuple[dict[str, int], dict[str, tuple[str, ...]]]]:
+        result = []
+        for start in range(0, len(rows), CHUNK):
+            codes = self.pool.rules(rows[start : start + CHUNK])
+            for line in codes:
+                counts: dict[str, int] = {}
+                names: dict[str, tuple[str, ...]] = {}
+                for number, rule in enumerate(RULES, start=1):
+                    columns = np.flatnonzero(line == number)
+                    if len(columns):
+                        counts[rule] = len(columns)
+                        names[rule] = tuple(
+                            self.pool.mentors[c].name for c in columns[:NAMES_SHOWN].tolist()
+                        )
+                result.append((counts, names))
+        return result
 
 
 def by_committee(reasons: list[dict[str, Any]]) -> bool:

@@ -1,25 +1,30 @@
 """The hard rules of a pair: what no proposal, draft or committee may break. Pure, no I/O.
 
 `broken_rule(mentee, mentor, limits)` names the first rule a mentor breaks for a mentee, or
-None. The engine leaves such mentors out (and counts why, for the coordinators' dry run); a
+None. The engine leaves such mentors out (and counts why, for the coordinators' summary); a
 committee's manual pair is refused with the rule's name. Rules, in the order they are checked:
 
 - `same_person`: one person cannot mentor themselves;
-- `hierarchy`: either names the other as their manager;
+- `hierarchy`: one is in the other's line of management: the direct manager, and the chain
+  above when managers are themselves known to the programme (`management_chains`);
 - `language`: both gave their languages and share none;
 - `organisation`: the programme pairs across organisations only, and both are in the same one;
-- `paired_before`: the mentor was already asked for, or paired with, this mentee (any cohort);
+- `paired_before`: the two were in a pair before, in any state and any cohort (the mentor
+  declined or did not answer, one left, a link was reported, or they finished a programme);
+- `declined`: the mentee turned this mentor down ("none suits me");
 - `full`: the mentor has no place left;
-- `proposed`: already proposed to this mentee (the engine does not propose a mentor twice; a
+- `proposed`: already proposed to this mentee and still open (a mentor is not listed twice; a
   committee may still pair them).
+
+Names are compared without case, accents or extra spaces.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from bot.domain.matching import Profile, in_hierarchy
+from bot.domain.matching import Profile, fold
 
 RULES = (
     "same_person",
@@ -27,9 +32,13 @@ RULES = (
     "language",
     "organisation",
     "paired_before",
+    "declined",
     "full",
     "proposed",
 )
+MAX_CHAIN = 50  # a guard against cycles and absurd data, far above any real hierarchy
+
+Chains = Mapping[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -39,22 +48,59 @@ class Limits:
     other_organisation: bool = False
     paired_before: frozenset[int] = field(default_factory=frozenset)
     proposed: frozenset[int] = field(default_factory=frozenset)
+    declined: frozenset[int] = field(default_factory=frozenset)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+def management_chains(profiles: Iterable[Profile]) -> dict[str, frozenset[str]]:
+    """For each folded name, the folded names of everyone above them: their manager, and that
+    manager's manager when the manager has a profile too, and so on."""
+    manager_of: dict[str, str] = {}
+    for profile in profiles:
+        name, manager = fold(profile.name), fold(profile.manager)
+        if name and manager and name != manager:
+            manager_of.setdefault(name, manager)
+    chains: dict[str, frozenset[str]] = {}
+    for name in manager_of:
+        above: list[str] = []
+        current = manager_of.get(name)
+        while current and current != name and current not in above and len(above) < MAX_CHAIN:
+            above.append(current)
+            current = manager_of.get(current)
+        chains[name] = frozenset(above)
+    return chains
+
+
+def above(profile: Profile, chains: Chains | None) -> frozenset[str]:
+    """The folded names above `profile`: the chain when known, else the direct manager."""
+    name = fold(profile.name)
+    if chains is not None and name in chains:
+        return chains[name]
+    manager = fold(profile.manager)
+    return frozenset({manager}) if manager else frozenset()
+
+
+def in_hierarchy(mentee: Profile, mentor: Profile, chains: Chains | None = None) -> bool:
+    """Whether one is in the other's line of management."""
+    mentee_name, mentor_name = fold(mentee.name), fold(mentor.name)
+    return (bool(mentor_name) and mentor_name in above(mentee, chains)) or (
+        bool(mentee_name) and mentee_name in above(mentor, chains)
+    )
 
 
 def same_organisation(mentee: Profile, mentor: Profile) -> bool:
     """Whether both named the same organisation (case and accents aside)."""
-    return bool(_fold(mentee.organisation)) and _fold(mentee.organisation) == _fold(
+    return bool(fold(mentee.organisation)) and fold(mentee.organisation) == fold(
         mentor.organisation
     )
 
 
 def broken_rule(
-    mentee: Profile, mentor: Profile, limits: Limits, *, committee: bool = False
+    mentee: Profile,
+    mentor: Profile,
+    limits: Limits,
+    *,
+    committee: bool = False,
+    chains: Chains | None = None,
 ) -> str | None:
     """The first rule `mentor` breaks for `mentee` (see RULES), or None when they may pair.
 
@@ -62,7 +108,7 @@ def broken_rule(
     """
     if mentor.person_id == mentee.person_id:
         return "same_person"
-    if in_hierarchy(mentee, mentor):
+    if in_hierarchy(mentee, mentor, chains):
         return "hierarchy"
     if mentee.languages and mentor.languages and not mentee.languages & mentor.languages:
         return "language"
@@ -70,6 +116,8 @@ def broken_rule(
         return "organisation"
     if mentor.person_id in limits.paired_before:
         return "paired_before"
+    if mentor.person_id in limits.declined:
+        return "declined"
     if mentor.free_places <= 0:
         return "full"
     if not committee and mentor.person_id in limits.proposed:

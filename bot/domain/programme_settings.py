@@ -4,13 +4,15 @@
 wrong key, unknown keys included); `to_toml` writes settings back as the file that recreates
 them. A date alone means midnight in the programme's `timezone`; `resolved` fills the defaults
 that depend on other keys (starts, ends, themes) so that every entry stores the same thing.
+`in_person` and `[weights]` are the matching preferences (`bot.domain.preferences`); a missing
+weight takes the engine's default.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+
+from bot.domain.preferences import Weights
 
 SLUG = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -84,6 +88,27 @@ class ApplicationQuestion(_Strict):
         return self
 
 
+DEFAULT_WEIGHTS = Weights()
+WEIGHT_KEYS = tuple(f.name for f in fields(Weights))
+
+
+def _weight(name: str) -> Any:
+    """A weight's field: 0 to 10, a number (not a string or a boolean), the engine's default."""
+    return Field(getattr(DEFAULT_WEIGHTS, name), ge=0, le=10, strict=True)
+
+
+class MatchWeights(_Strict):
+    """A programme file's `[weights]`: how much each preference counts in the matching."""
+
+    topics: float = _weight("topics")
+    expectations: float = _weight("expectations")
+    experience: float = _weight("experience")
+    format: float = _weight("format")
+    availability: float = _weight("availability")
+    organisation: float = _weight("organisation")
+    distance: float = _weight("distance")
+
+
 class Charter(_Strict):
     fr: str = Field(min_length=1, max_length=20_000)
     en: str = Field("", max_length=20_000)
@@ -108,6 +133,8 @@ class ProgrammeSettings(_Strict):
     matching: Matching = "on_apply"
     answer_delay_days: int = Field(3, ge=1, le=30)
     other_organisation: bool = False
+    in_person: bool = False
+    weights: MatchWeights = MatchWeights()
     topics: list[str] = Field(default_factory=list, max_length=40)
     themes: list[str] = Field(default_factory=list, max_length=40)
     free_text_in_synthesis: bool = False
@@ -244,8 +271,18 @@ def errors_of(exc: ValidationError) -> list[SettingsError]:
         if "|" in code:
             key, code = code.split("|", 1)
         message = "unknown key" if code == "extra_forbidden" else error["msg"]
+        if key.startswith("weights."):
+            message = _weight_message(code, message)
         found.setdefault(key, SettingsError(key, message, code))
     return list(found.values())
+
+
+def _weight_message(code: str, message: str) -> str:
+    if code == "extra_forbidden":
+        return f"unknown weight: the weights are {', '.join(WEIGHT_KEYS)}"
+    if code in ("float_type", "less_than_equal", "greater_than_equal"):
+        return "a weight is a number from 0 to 10"
+    return message
 
 
 def validate(data: dict[str, Any]) -> ProgrammeSettings | list[SettingsError]:
@@ -267,10 +304,12 @@ def read_toml(text: str) -> ProgrammeSettings | list[SettingsError]:
 def resolved(settings: ProgrammeSettings, now: datetime) -> ProgrammeSettings:
     """The settings with the defaults that depend on other keys written out.
 
-    starts: applications_close, else now; ends: starts + 7 months; themes: the topics.
+    starts: applications_close, else now (to the minute, as the chat form shows and reads it
+    back); ends: starts + 7 months; themes: the topics.
     """
     zone = settings.timezone
-    starts = settings.starts or settings.applications_close or from_utc(now, zone)
+    minute = now.replace(second=0, microsecond=0)
+    starts = settings.starts or settings.applications_close or from_utc(minute, zone)
     ends = settings.ends or from_utc(add_months(to_utc(starts, zone), DEFAULT_MONTHS), zone)
     return settings.model_copy(
         update={"starts": starts, "ends": ends, "themes": settings.themes or list(settings.topics)}
