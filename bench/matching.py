@@ -136,11 +136,16 @@ def main(
         f"placed={sum(d.placed for d in drafts):,} "
         f"lists={dict(sorted(lists.items(), reverse=True))}"
     )
+    slots = sum(len(d.suggestions) for d in drafts)
+    over = sum(
+        1 for m in pool if exposure.get(m.application_id, 0) > settings.proposals * m.free_places
+    )
     console.print(
         f"exposure: max={counts[-1]} p99={counts[int(len(counts) * 0.99) - 1]} "
         f"median={statistics.median(counts):g} mean={statistics.fmean(counts):.2f} "
-        f"never_proposed={counts.count(0)} "
-        f"bound=proposals x places (3 to 9 here)"
+        f"(lists x proposals / mentors = {slots / len(pool):.2f}) "
+        f"never_proposed={counts.count(0)} over_bound={over} "
+        f"(bound: proposals x places)"
     )
     for size in exact_mentees or [300, 1000]:
         small_waiting, small_pool = cohort(size, max(1, size * mentors // mentees), seed + 1)

@@ -44,7 +44,8 @@ def _batches(engine: Engine, ids_query: Select) -> list[list[int]]:
 
 
 def expire_requests(engine: Engine, now: datetime) -> int:
-    """Requests a mentor left unanswered past the delay: skipped, the mentee's next choice asked."""
+    """Requests a mentor left unanswered past the delay: skipped, the mentee's next choice asked
+    (or the engine's fresh proposals), the freed place offered to waiting mentees (`forward`)."""
     done = 0
     due = select(Pair.id).where(Pair.state == PairState.proposed, col(Pair.answer_due_at) <= now)
     for batch in _batches(engine, due):

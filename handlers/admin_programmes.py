@@ -3,7 +3,7 @@
 The form's answers become the same `ProgrammeSettings` the programme file gives, validated by
 the same model, so a programme made here and one made from a file with the same answers are
 equal. Keys that hold lists of tables (events, the programme's own application questions, the
-charter) are set with the file; the form keeps them as they are.
+charter) and the matching weights are set with the file; the form keeps them as they are.
 
 ```mermaid
 stateDiagram-v2
@@ -48,14 +48,14 @@ NUMBERS = {
     "mentee_min_posts": (0, 50),
     "retention_months": (1, 120),
 }
-YES_NO = ("other_organisation", "free_text_in_synthesis")
+YES_NO = ("other_organisation", "in_person", "free_text_in_synthesis")
 LISTS = ("topics", "themes")
 ORDER = (
     "slug", "name", "track", "language", "timezone", *DATES[:4], "target_sessions",
     "max_gap_weeks", "proposals", "mentor_capacity", "matching", "answer_delay_days",
-    "other_organisation", "topics", "themes", "mentor_min_years", "mentor_min_posts",
-    "mentee_min_years", "mentee_min_posts", "midterm", "final", "free_text_in_synthesis",
-    "retention_months", "alternative",
+    "other_organisation", "in_person", "topics", "themes", "mentor_min_years",
+    "mentor_min_posts", "mentee_min_years", "mentee_min_posts", "midterm", "final",
+    "free_text_in_synthesis", "retention_months", "alternative",
 )  # fmt: skip
 NESTED = {
     "mentor_min_years": ("eligibility", "mentor", "min_years"),
@@ -187,7 +187,7 @@ def submit_form(
     return None
 
 
-KEPT = ("events", "application_questions", "charter")
+KEPT = ("events", "application_questions", "charter", "weights")
 
 
 def _label(ctx: Ctx, key: str) -> str:
@@ -225,6 +225,7 @@ def summary(ctx: Ctx, programme: Programme) -> str:
         matching=ctx.t(f"pf-matching-{programme.matching}"),
         proposals=programme.proposals_count,
         capacity=programme.mentor_capacity,
+        in_person="yes" if programme.in_person else "no",
         sessions=programme.target_sessions,
         weeks=programme.max_gap_days // 7,
         topics=", ".join(programme.topics) or ctx.t("pf-none"),

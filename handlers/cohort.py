@@ -5,26 +5,26 @@
   button all call it.
 - `close_applications`: what the close of applications does once (the sweep claims the
   programme first): applicants are told what comes next; `at_close` publishes, `committee`
-  tells the admins the draft is ready.
-- `after_eligible_mentor`: with `on_apply`, a mentor with room who arrives is offered to the
-  mentees told nobody was available, in application order, as many as the mentor has places.
-- `drafts_of`, `summary_lines`, `left_out_text`: the dry run that `mentorbot match` and the
-  admins' "Appariement" section show before publishing.
+  computes and stores the draft (`handlers.committee_draft`) and tells the admins it is ready.
+- `after_eligible_mentor`: with `on_apply`, a mentor with room who arrives: every mentee
+  waiting for proposals whom the engine now fits gets some (`handlers.waiting`).
+- `drafts_of`: the dry run that `mentorbot match` and the admins' "Appariement" section show
+  before publishing (their texts: `handlers.match_summary`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
 from bot.domain.cohort import MenteeDraft
-from bot.domain.hard_rules import RULES
-from handlers.matching_flow import offer_proposals, offer_suggestions
+from handlers.committee_draft import refresh_draft
+from handlers.match_summary import draft_ready_lines
+from handlers.matching_flow import offer_suggestions
 from handlers.outgoing import Outgoing
 from handlers.ui import Message
-from messages.catalog import t
+from handlers.waiting import offer_waiting
 from storage.cohort import cohort_draft, waiting_mentees
 from storage.enums import ApplicationStatus, Role
 from storage.matching import latest_round, mentor_profiles
@@ -95,66 +95,26 @@ def close_applications(out: Outgoing, programme: Programme) -> None:
                 without=done.without,
             )
         return
-    drafts = cohort_draft(out.session, programme, waiting)
+    rows = refresh_draft(out.session, programme, out.now)
     for admin in admins_of(out.session, programme.id):  # type: ignore[arg-type]
-        out.tell(
-            admin,
-            "coordinator-draft-ready",
-            programme=programme.name,
-            slug=programme.slug,
-            mentees=len(waiting),
-            short=sum(1 for draft in drafts if draft.short),
-        )
+        locale = out.locale_of(admin)
+        lines = draft_ready_lines(locale, programme, rows)
+        out.notify(admin, Message("\n".join(lines)))
 
 
 def after_eligible_mentor(out: Outgoing, programme: Programme, application: Application) -> int:
-    """`on_apply`: offer proposals to waiting mentees this mentor fits, within its places."""
-    if programme.matching != "on_apply":
-        return 0
+    """`on_apply`: a mentor with room arrived; every waiting mentee the engine now fits gets
+    proposals (`handlers.waiting`)."""
     mentor = next(
         (m for m in mentor_profiles(out.session, programme) if m.application_id == application.id),
         None,
     )
     if mentor is None or mentor.free_places <= 0:
         return 0
-    waiting = waiting_mentees(out.session, programme)
-    drafts = cohort_draft(out.session, programme, waiting, mentors=[mentor])
-    offered = 0
-    for mentee_application, draft in zip(waiting, drafts, strict=True):
-        if offered >= mentor.free_places:
-            break
-        if draft.suggestions:
-            out.tell(mentee_application.person_id, "proposals-new-mentor")
-            round_ = latest_round(out.session, mentee_application.id) + 1  # type: ignore[arg-type]
-            offered += offer_proposals(out, programme, mentee_application, round_)
-    return offered
+    return offer_waiting(out, programme, news="proposals-new-mentor")
 
 
 def drafts_of(session: Session, programme: Programme) -> list[tuple[Application, MenteeDraft]]:
     """The waiting mentees with what the engine would propose to each (changes nothing)."""
     waiting = waiting_mentees(session, programme)
     return list(zip(waiting, cohort_draft(session, programme, waiting), strict=True))
-
-
-def left_out_text(locale: str, left_out: dict[str, int]) -> str:
-    """Which rules left mentors out, and how many each (`match-left-*`), in `locale`."""
-    if not left_out:
-        return t(locale, "match-no-mentor")
-    return ", ".join(
-        t(locale, f"match-left-{rule}", count=left_out[rule]) for rule in RULES if rule in left_out
-    )
-
-
-def summary_lines(locale: str, programme: Programme, drafts: list[MenteeDraft]) -> list[str]:
-    """How many mentees would get how many proposals, and what left mentors out."""
-    lines = [t(locale, "match-heading", programme=programme.name, mentees=len(drafts))]
-    counts = Counter(len(draft.suggestions) for draft in drafts)
-    for proposals in sorted(counts, reverse=True):
-        lines.append("- " + t(locale, "match-line", proposals=proposals, mentees=counts[proposals]))
-    left: Counter[str] = Counter()
-    for draft in drafts:
-        if draft.short:
-            left.update(draft.left_out)
-    if left:
-        lines.append(t(locale, "match-left-intro") + " " + left_out_text(locale, dict(left)))
-    return lines

@@ -6,7 +6,8 @@ and no hard rule (`bot.domain.hard_rules`) is broken; it returns a `Refusal` nam
 or stores a proposal marked as the committee's and asks the mentor (`ask_mentor`), who accepts
 or declines as for any request. The committee's words stay in `Pair.committee_reason` and the
 audit; the mentor and the mentee read "proposed by the programme's committee".
-`mentorbot pair` and the admins' "Former un binôme" form both call it.
+`mentorbot pair` and the admins' "Former un binôme" form both call it; a committee draft's
+publication too, and its moves are checked by `check_pair` (`handlers.committee_draft`).
 """
 
 from __future__ import annotations
@@ -14,20 +15,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, update
+from sqlmodel import Session, col, select, update
 
 from bot.domain.cohort import COMMITTEE_REASON
-from bot.domain.hard_rules import Limits, broken_rule
-from bot.domain.matching import Profile, score
+from bot.domain.hard_rules import Limits, broken_rule, management_chains
+from bot.domain.matching import Profile
+from bot.domain.preferences import explain
 from handlers.matching_flow import ask_mentor
 from handlers.outgoing import Outgoing
 from messages.catalog import format_when
-from storage.cohort import application_of, candidate, holding_mentees
+from storage.cohort import application_of, candidate, holding_mentees, settings_of
 from storage.enums import ApplicationStatus, Role
-from storage.matching import latest_round, mentor_profiles
+from storage.matching import latest_round, mentor_profiles, profile
 from storage.models import Application, Pair, Person, Programme, Proposal
 
-MENTEE_RULES = ("mentee_application", "mentee_paired")
+MENTEE_RULES = ("mentee_application", "mentee_paired", "mentee_proposed")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Refusal:
 
     @property
     def field(self) -> str:
+        if self.rule == "reason":
+            return "reason"
         return "mentee" if self.rule in MENTEE_RULES else "mentor"
 
     @property
@@ -61,15 +65,43 @@ def _name(session: Session, person_id: int) -> str:
     return (person.display_name if person else "") or "?"
 
 
-def check_pair(
-    session: Session, programme: Programme, mentee_id: int, mentor_id: int
-) -> Checked | Refusal:
-    """Whether the committee may pair these two people in the programme, and if not, why."""
+def programme_chains(session: Session, programme: Programme) -> dict[str, frozenset[str]]:
+    """The management chains of everyone who applied to the programme (any role, any status)."""
+    rows = session.exec(
+        select(Application, Person)
+        .join(Person, col(Person.id) == col(Application.person_id))
+        .where(Application.programme_id == programme.id)
+    ).all()
+    return management_chains(profile(application, person) for application, person in rows)
+
+
+def pair_score(
+    programme: Programme, mentee: Profile, mentor: Profile
+) -> tuple[float, list[dict[str, Any]]]:
+    """The engine's score and reasons for this pair, with the programme's settings."""
+    settings = settings_of(programme)
+    return explain(
+        mentee, mentor, settings.weights, in_person=settings.in_person, seed=settings.seed
+    )
+
+
+def refusal(
+    session: Session, programme: Programme, rule: str, mentee_id: int, mentor_id: int
+) -> Refusal:
+    """The refusal of `rule` for these two people, with the names its text shows."""
     params = {
         "mentee": _name(session, mentee_id),
         "mentor": _name(session, mentor_id),
         "capacity": programme.mentor_capacity,
     }
+    return Refusal(rule, params)
+
+
+def check_pair(
+    session: Session, programme: Programme, mentee_id: int, mentor_id: int
+) -> Checked | Refusal:
+    """Whether the committee may pair these two people in the programme, and if not, why."""
+    params = refusal(session, programme, "", mentee_id, mentor_id).params
     assert programme.id is not None
     mentee_app = application_of(session, programme.id, mentee_id, Role.mentee)
     if mentee_app is not None and (
@@ -93,8 +125,11 @@ def check_pair(
     mentee_person = session.get(Person, mentee_id)
     assert mentee_person is not None
     found = candidate(session, mentee_app, mentee_person)
-    limits = Limits(programme.other_organisation, found.paired_before, found.proposed)
-    rule = broken_rule(found.mentee, mentor, limits, committee=True)
+    limits = Limits(
+        programme.other_organisation, found.paired_before, found.proposed, found.declined
+    )
+    chains = programme_chains(session, programme)
+    rule = broken_rule(found.mentee, mentor, limits, committee=True, chains=chains)
     if rule is not None:
         return Refusal(rule, params)
     return Checked(mentee_app, mentor_app, mentor, found.mentee)
@@ -103,7 +138,9 @@ def check_pair(
 def committee_pair(
     out: Outgoing, programme: Programme, mentee_id: int, mentor_id: int, reason: str
 ) -> Pair | Refusal:
-    """Form the committee's pair (the mentor is asked) or say which rule refuses it."""
+    """Form the committee's pair (the mentor is asked) or say which rule refuses it.
+
+    `reason` is the committee's, kept for coordinators; the mentor and mentee never read it."""
     checked = check_pair(out.session, programme, mentee_id, mentor_id)
     if isinstance(checked, Refusal):
         return checked
@@ -117,15 +154,15 @@ def committee_pair(
         )
         .values(status="superseded")
     )
-    scored = score(checked.mentee_profile, checked.mentor_profile)
+    score, reasons = pair_score(programme, checked.mentee_profile, checked.mentor_profile)
     proposal = Proposal(
         programme_id=programme.id,
         mentee_application_id=mentee_app.id,
         mentor_application_id=checked.mentor.id,
         round=latest_round(out.session, mentee_app.id) + 1,  # type: ignore[arg-type]
         rank=1,
-        score=scored.score if scored else 0.0,
-        reasons=[{"key": COMMITTEE_REASON}, *(scored.reasons if scored else [])],
+        score=score,
+        reasons=[{"key": COMMITTEE_REASON}, *reasons],
     )
     out.session.add(proposal)
     out.session.flush()

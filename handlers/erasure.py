@@ -2,10 +2,12 @@
 end, the other side is told and given a way forward, then their data is erased.
 
 The other member hears it in their own language and never with the erased person's name or
-words: a mentee whose mentor left gets the next choice asked or fresh proposals; a mentor whose
-mentee left is free for another one. A mentee who was shown the person as a mentor gets the
-remaining proposals again. Coordinators are told that the pair ended, naming the member who
-stays only.
+words: a mentee whose mentor left gets the next choice asked or the engine's fresh proposals; a
+mentor whose mentee left is free for another one, and the mentees waiting for a place are
+offered it (`handlers.waiting`). A mentee who was shown the person as a mentor gets the
+remaining proposals again, or a fresh round. Coordinators are told that the pair ended, naming
+the member who stays only. An erased person never reaches the pool again
+(`storage.matching.mentor_profiles`).
 """
 
 from __future__ import annotations
@@ -15,20 +17,26 @@ from collections.abc import Collection
 from sqlalchemy import or_, update
 from sqlmodel import col, select
 
-from handlers.matching_flow import forward, offer_proposals, present
+from handlers.matching_flow import forward
 from handlers.outgoing import Outgoing
-from handlers.pairing import end_pair
-from storage.enums import ApplicationStatus, PairState, Role
+from handlers.pairing import end_pair, repair_mentee
+from handlers.proposals import offer_fresh_round, present
+from handlers.waiting import offer_waiting
+from storage.enums import ApplicationStatus, PairState
 from storage.erasure import erase_people, leave_programmes
-from storage.matching import HOLDING, latest_round, open_pair_of, proposals_of
+from storage.matching import HOLDING, SHOWN, latest_round, open_pair_of, proposals_of
 from storage.models import Application, Meeting, Pair, Programme, Prompt
 
 
 def erase(out: Outgoing, people: Collection[int]) -> None:
     """End these people's open pairs (the other side told), then erase their data."""
     out.session.flush()
-    for person_id in sorted(set(people)):
-        affected = leave_programmes(out.session, person_id)
+    leaving = sorted(set(people))
+    # All of them leave the pool first: no one offered a place below may be offered them.
+    affected = sorted(
+        {row for person_id in leaving for row in leave_programmes(out.session, person_id)}
+    )
+    for person_id in leaving:
         pairs = out.session.exec(
             select(Pair)
             .where(
@@ -40,8 +48,8 @@ def erase(out: Outgoing, people: Collection[int]) -> None:
         ).all()
         for pair in pairs:
             _leave(out, pair, person_id)
-        for application_id, round_ in affected:
-            _show_proposals_again(out, application_id, round_)
+    for application_id, round_ in affected:
+        _show_proposals_again(out, application_id, round_)
     erase_people(out.session, people, out.now)
 
 
@@ -54,31 +62,18 @@ def _leave(out: Outgoing, pair: Pair, person_id: int) -> None:
         out.session.add(pair)
         if leaving_mentor:
             forward(out, pair, "erased")
-        else:
-            out.tell(other, "erase-left-request")
+            return
+        out.tell(other, "erase-left-request")
+        programme = out.session.get(Programme, pair.programme_id)
+        if programme is not None:
+            offer_waiting(out, programme)
         return
     end_pair(out, pair, person_id, "erased-mentor" if leaving_mentor else "erased-mentee")
     if leaving_mentor:
         out.tell(other, "erase-left-pair-mentee")
-        _back_to_choosing(out, pair)
+        repair_mentee(out, pair)
     else:
         out.tell(other, "erase-left-pair-mentor")
-
-
-def _back_to_choosing(out: Outgoing, pair: Pair) -> None:
-    """The mentee of the ended pair chooses again."""
-    application = out.session.exec(
-        select(Application).where(
-            Application.programme_id == pair.programme_id,
-            Application.person_id == pair.mentee_person_id,
-            Application.role == Role.mentee,
-        )
-    ).first()
-    if application is not None:
-        application.status = ApplicationStatus.eligible
-        out.session.add(application)
-        out.session.flush()
-        _offer_mentors(out, application)
 
 
 def _close_buttons(out: Outgoing, pair: Pair, person_id: int) -> None:
@@ -101,7 +96,8 @@ def _close_buttons(out: Outgoing, pair: Pair, person_id: int) -> None:
 
 
 def _show_proposals_again(out: Outgoing, application_id: int, round_: int) -> None:
-    """A mentee still choosing in the round that lost a mentor is shown what is left."""
+    """A mentee still choosing in the round that lost a mentor is shown what is left of it, or
+    the engine's fresh round when nothing is left (or told truthfully that nobody fits yet)."""
     application = out.session.get(Application, application_id)
     if (
         application is None
@@ -110,17 +106,12 @@ def _show_proposals_again(out: Outgoing, application_id: int, round_: int) -> No
         or open_pair_of(out.session, application.person_id) is not None
     ):
         return
-    out.tell(application.person_id, "erase-proposal-gone")
-    _offer_mentors(out, application)
-
-
-def _offer_mentors(out: Outgoing, application: Application) -> None:
-    """The proposals of the latest round not acted on yet, or a fresh round if none is left."""
     programme = out.session.get(Programme, application.programme_id)
-    assert programme is not None and application.id is not None
-    round_ = latest_round(out.session, application.id)
-    left = [p for p in proposals_of(out.session, application.id, round_) if p.status == "shown"]
+    assert programme is not None
+    left = [p for p in proposals_of(out.session, application_id, round_) if p.status == SHOWN]
     if left:
+        out.tell(application.person_id, "erase-proposal-gone")
         present(out, application, left, round_)
-    else:
-        offer_proposals(out, programme, application, round_ + 1)
+        return
+    out.tell(application.person_id, "erase-proposals-gone")
+    offer_fresh_round(out, programme, application)

@@ -1,24 +1,30 @@
 """Ending a pair and finding the mentee a new mentor: shared by withdrawal, a "no" to the
-consent check, and a "no" to the fit check.
+consent check, a "no" to the fit check and a member's erasure.
 
 The coordinators (the pair's referent, else the programme's admins) are told that the pair
-ended and by which side, never the private reason.
+ended and by which side, never the private reason. The place the pair held frees up: the
+mentees waiting for one are offered it (`handlers.waiting`). The mentee of the ended pair is
+the caller's to answer: fresh proposals from the engine (`repair_mentee`), never the mentor just
+left.
 """
 
 from __future__ import annotations
 
 from sqlmodel import select
 
-from handlers.matching_flow import offer_proposals
 from handlers.outgoing import Outgoing
+from handlers.proposals import offer_fresh_round
+from handlers.waiting import offer_waiting
 from storage.enums import ApplicationStatus, PairState, Role
-from storage.matching import latest_round
 from storage.models import Application, Pair, Person, Programme
 from storage.people import coordinators_for
 
+KEPT = (ApplicationStatus.eligible, ApplicationStatus.matched)  # not withdrawn nor erased
+
 
 def end_pair(out: Outgoing, pair: Pair, by_person_id: int | None, why: str) -> None:
-    """Close the pair as withdrawn and tell the coordinators (`why` is a short public cause)."""
+    """Close the pair as withdrawn, tell the coordinators (`why` is a short public cause) and
+    offer the freed place to the mentees waiting for one."""
     pair.state, pair.ended_at, pair.ended_by_person_id = PairState.withdrawn, out.now, by_person_id
     out.session.add(pair)
     mentor = out.session.get(Person, pair.mentor_person_id)
@@ -30,10 +36,14 @@ def end_pair(out: Outgoing, pair: Pair, by_person_id: int | None, why: str) -> N
             mentor=mentor.display_name if mentor else "?",
             mentee=mentee.display_name if mentee else "?",
         )
+    programme = out.session.get(Programme, pair.programme_id)
+    if programme is not None:
+        offer_waiting(out, programme, besides={pair.mentee_person_id})
 
 
 def repair_mentee(out: Outgoing, pair: Pair) -> None:
-    """Send the mentee of an ended pair back to picking, with fresh proposals."""
+    """Send the mentee of an ended pair back to picking, with the engine's fresh proposals
+    (the mentors of every earlier pair left out), or tell them nobody fits yet."""
     programme = out.session.get(Programme, pair.programme_id)
     application = out.session.exec(
         select(Application).where(
@@ -42,9 +52,9 @@ def repair_mentee(out: Outgoing, pair: Pair) -> None:
             Application.role == Role.mentee,
         )
     ).first()
-    if programme is None or application is None:
+    if programme is None or application is None or application.status not in KEPT:
         return
     application.status = ApplicationStatus.eligible
     out.session.add(application)
     out.session.flush()
-    offer_proposals(out, programme, application, latest_round(out.session, application.id) + 1)
+    offer_fresh_round(out, programme, application)

@@ -74,7 +74,7 @@ def _before_pair(ctx: Ctx, found: Standing) -> None:
         programme = found.programme
         later = programme is not None and programme.matching != "on_apply"
         if later and programme is not None and programme.matched_at is None:
-            text = ctx.t("apply-next-mentee-later")
+            text = ctx.t(f"apply-next-mentee-{programme.matching}")
         else:
             text = ctx.t("status-waiting-proposals", told=_coordinators(ctx, found))
         _go(ctx, text, ("status-see-application", "application"))

@@ -2,19 +2,31 @@
 again, the mentors with room; and the draft computed from them (`bot.domain.cohort`).
 
 A mentee is waiting when their mentee application is eligible, they have no pair being formed
-or running in the programme, and no proposal is still open to them: none was ever shown, or the
-ones shown are from a round no later than their last ended pair (the mentor declined, did not
-answer or left, and no fresh proposal could be made).
+or running in the programme, and no open ("shown") proposal of a mentor who still has a place:
+none was ever shown, they turned the last ones down, their pair ended and no fresh proposal
+could be made, or every mentor still proposed to them has since filled up.
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, func, select
+from collections import defaultdict
 
-from bot.domain.cohort import Candidate, MenteeDraft, draft
+from sqlmodel import Session, col, select
+
+from bot.domain.cohort import Candidate, MatchSettings, MenteeDraft, draft
 from bot.domain.matching import Profile
+from bot.domain.preferences import Weights
 from storage.enums import ApplicationStatus, Role
-from storage.matching import HOLDING, mentor_profiles, profile
+from storage.matching import (
+    HOLDING,
+    REFUSED,
+    SHOWN,
+    declined_by,
+    mentor_profiles,
+    open_proposals,
+    paired_before,
+    profile,
+)
 from storage.models import Application, Pair, Person, Programme, Proposal
 
 
@@ -63,40 +75,32 @@ def unpaired_mentees(session: Session, programme: Programme) -> list[Application
 
 
 def waiting_mentees(session: Session, programme: Programme) -> list[Application]:
-    """The mentee applications waiting for proposals, in application order."""
-    ended_round = dict(
+    """The mentee applications waiting for proposals, in application order: no pair being
+    formed or running, and no open proposal of a mentor who still has a place."""
+    with_room = {m.application_id for m in mentor_profiles(session, programme) if m.free_places > 0}
+    still_open = set(
         session.exec(
-            select(Pair.mentee_person_id, func.max(Proposal.round))
-            .join(Proposal, col(Proposal.id) == col(Pair.proposal_id))
-            .where(Pair.programme_id == programme.id, col(Pair.state).not_in(HOLDING))
-            .group_by(col(Pair.mentee_person_id))
-        ).all()
+            select(Proposal.mentee_application_id).where(
+                Proposal.programme_id == programme.id,
+                Proposal.status == SHOWN,
+                col(Proposal.mentor_application_id).in_(with_room),
+            )
+        )
     )
-    shown_round = dict(
-        session.exec(
-            select(Proposal.mentee_application_id, func.max(Proposal.round))
-            .where(Proposal.programme_id == programme.id, Proposal.status == "shown")
-            .group_by(col(Proposal.mentee_application_id))
-        ).all()
-    )
-    return [
-        application
-        for application in unpaired_mentees(session, programme)
-        if shown_round.get(application.id, 0) <= ended_round.get(application.person_id, 0)
-    ]
+    return [a for a in unpaired_mentees(session, programme) if a.id not in still_open]
 
 
 def candidate(session: Session, application: Application, person: Person) -> Candidate:
-    """The mentee with the mentors met before (any pair, any cohort) and those proposed."""
-    paired = session.exec(
-        select(Pair.mentor_person_id).where(Pair.mentee_person_id == application.person_id)
-    ).all()
-    proposed = session.exec(
-        select(Application.person_id)
-        .join(Proposal, col(Proposal.mentor_application_id) == col(Application.id))
-        .where(Proposal.mentee_application_id == application.id)
-    ).all()
-    return Candidate(profile(application, person), frozenset(paired), frozenset(proposed))
+    """The mentee with the mentors not to offer: every mentor of an earlier pair (any state,
+    any programme), those turned down ("none suits me") and those proposed and still open.
+    Mentors merely shown in an earlier round, and left behind, may be proposed again."""
+    assert application.id is not None
+    return Candidate(
+        profile(application, person),
+        paired_before=paired_before(session, application.person_id),
+        proposed=open_proposals(session, application.id),
+        declined=declined_by(session, application.id),
+    )
 
 
 def cohort_draft(
@@ -104,14 +108,67 @@ def cohort_draft(
     programme: Programme,
     applications: list[Application],
     mentors: list[Profile] | None = None,
+    locked: dict[int, int] | None = None,
 ) -> list[MenteeDraft]:
-    """The engine's proposals for these mentee applications (in their order)."""
-    people = {
-        person.id: person
-        for person in session.exec(
-            select(Person).where(col(Person.id).in_([a.person_id for a in applications]))
-        )
-    }
-    candidates = [candidate(session, a, people[a.person_id]) for a in applications]
+    """The engine's proposals for these mentee applications (in their order), with the
+    committee's `locked` placements (mentee application -> mentor application) taken first.
+
+    Reads in a few queries whatever the cohort's size: the programme's applications (everyone's
+    manager counts for the management chains), the earlier pairs of these mentees, and the
+    programme's open and refused proposals."""
+    rows = session.exec(
+        select(Application, Person)
+        .join(Person, col(Person.id) == col(Application.person_id))
+        .where(Application.programme_id == programme.id)
+    ).all()
+    person_of = {application.id: person for application, person in rows}
     pool = mentors if mentors is not None else mentor_profiles(session, programme)
-    return draft(candidates, pool, programme.proposals_count, programme.other_organisation)
+    taken = {a.id for a in applications} | {m.application_id for m in pool}
+    others = [profile(a, person) for a, person in rows if a.id not in taken]
+    before, proposed, declined = _exclusions(session, programme)
+    candidates = [
+        Candidate(
+            profile(a, person_of[a.id]),
+            paired_before=frozenset(before.get(a.person_id, ())),
+            proposed=frozenset(proposed.get(a.id, ())),  # type: ignore[arg-type]
+            declined=frozenset(declined.get(a.id, ())),  # type: ignore[arg-type]
+        )
+        for a in applications
+    ]
+    return draft(candidates, pool, settings_of(programme), others=others, locked=locked)
+
+
+def _exclusions(
+    session: Session, programme: Programme
+) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]]:
+    """For the programme's mentees: the mentors of their earlier pairs (by mentee person, any
+    programme), and those proposed and still open, or turned down (by mentee application)."""
+    mentees = select(Application.person_id).where(
+        Application.programme_id == programme.id, Application.role == Role.mentee
+    )
+    before: dict[int, set[int]] = defaultdict(set)
+    for mentee, mentor in session.exec(
+        select(Pair.mentee_person_id, Pair.mentor_person_id).where(
+            col(Pair.mentee_person_id).in_(mentees)
+        )
+    ):
+        before[mentee].add(mentor)
+    by_status: dict[str, dict[int, set[int]]] = {SHOWN: defaultdict(set), REFUSED: defaultdict(set)}
+    for application, status, mentor in session.exec(
+        select(Proposal.mentee_application_id, Proposal.status, Application.person_id)
+        .join(Application, col(Application.id) == col(Proposal.mentor_application_id))
+        .where(Proposal.programme_id == programme.id, col(Proposal.status).in_(list(by_status)))
+    ):
+        by_status[status][application].add(mentor)
+    return before, by_status[SHOWN], by_status[REFUSED]
+
+
+def settings_of(programme: Programme) -> MatchSettings:
+    """What the programme says about matching; its id seeds the ties."""
+    return MatchSettings(
+        proposals=programme.proposals_count,
+        other_organisation=programme.other_organisation,
+        in_person=programme.in_person,
+        weights=Weights.of(programme.weights),
+        seed=programme.id or 0,
+    )

@@ -36,6 +36,7 @@ from storage.models import (
     Pair,
     PairCheck,
     Person,
+    Placement,
     PrivateNote,
     Programme,
     Prompt,
@@ -91,6 +92,14 @@ def leave_programmes(session: Session, person_id: int) -> list[tuple[int, int]]:
         .distinct()
     ).all()
     session.execute(delete(Proposal).where(shown, col(Proposal.status) == "shown"))
+    session.execute(
+        delete(Placement).where(
+            or_(
+                col(Placement.mentor_application_id).in_(mine),
+                col(Placement.mentee_application_id).in_(mine),
+            )
+        )
+    )
     return sorted((application, round_) for application, round_ in affected)
 
 

@@ -12,7 +12,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 import messages
-from bot.domain.programme_settings import ProgrammeSettings, from_utc, resolved, to_utc
+from bot.domain.programme_settings import (
+    WEIGHT_KEYS,
+    ProgrammeSettings,
+    from_utc,
+    resolved,
+    to_utc,
+)
 from storage.models import CharterVersion, Programme
 
 CHARTERS = messages.HERE / "charter"
@@ -90,6 +96,8 @@ def settings_of(session: Session, programme: Programme) -> ProgrammeSettings:
             "matching": programme.matching,
             "answer_delay_days": programme.answer_delay_days,
             "other_organisation": programme.other_organisation,
+            "in_person": programme.in_person,
+            "weights": {k: v for k, v in programme.weights.items() if k in WEIGHT_KEYS},
             "topics": programme.topics,
             "themes": programme.themes,
             "free_text_in_synthesis": programme.free_text_in_synthesis,
@@ -134,6 +142,8 @@ def _row_values(settings: ProgrammeSettings) -> dict[str, Any]:
         "matching": settings.matching,
         "answer_delay_days": settings.answer_delay_days,
         "other_organisation": settings.other_organisation,
+        "in_person": settings.in_person,
+        "weights": settings.weights.model_dump(),
         "topics": list(settings.topics),
         "themes": list(settings.themes),
         "free_text_in_synthesis": settings.free_text_in_synthesis,

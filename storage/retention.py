@@ -30,6 +30,7 @@ from storage.models import (
     Pair,
     PairCheck,
     Person,
+    Placement,
     PrivateNote,
     Programme,
     Prompt,
@@ -105,6 +106,7 @@ def purge_programme(session: Session, programme: Programme, now: datetime) -> li
         delete(CharterAcceptance).where(col(CharterAcceptance.charter_id).in_(charters))
     )
     session.execute(delete(Invitation).where(col(Invitation.programme_id) == programme_id))
+    session.execute(delete(Placement).where(col(Placement.programme_id) == programme_id))
     about = {
         "pair": set(session.exec(pairs)),
         "meeting": set(session.exec(select(Meeting.id).where(col(Meeting.pair_id).in_(pairs)))),

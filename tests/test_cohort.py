@@ -79,7 +79,7 @@ def test_the_whole_cohort_from_the_file_to_the_final_questionnaire(
     for i in range(10):
         assert "remplit les conditions" in dialog(f"@m{i}\n1")
         said = dialog(f"@e{i}\n1")
-        assert "Les coordinateurs constituent les binômes à la clôture" in said, said
+        assert "Les propositions arrivent à la clôture des candidatures" in said, said
     with Session(engine) as session:
         statuses = {a.status for a in session.exec(select(Application))}
         assert statuses == {"eligible"} and session.exec(select(Proposal)).first() is None

@@ -12,10 +12,11 @@ match`, the admins' "Appariement" section and the committee's draft all go throu
 2. The whole-pool optimum (`bot.domain.optimum`) places as many mentees as the mentors' free
    places allow, with the highest total score: each placed mentee's first proposal. If every
    placed mentee picked their first proposal, every capacity would hold.
-3. Each list is completed with the mentee's best other mentors, most constrained mentees
-   first, while no mentor is on more than `proposals` x free places lists; a mentee still short
-   while allowed mentors remain gets the least exposed of them, so nobody gets fewer proposals
-   than asked while enough mentors pass the hard rules.
+3. The lists are completed by a second flow: as many more proposals as possible, the best
+   ones, while no mentor is on more than `proposals` x free places lists (its exposure); a
+   mentee still short while allowed mentors remain then gets the least exposed of them, most
+   constrained mentees first, so nobody gets fewer proposals than asked while enough mentors
+   pass the hard rules.
 
 Ties are broken by a hash of both applications and the seed: the same input gives the same
 draft, on every run.
@@ -34,16 +35,18 @@ import numpy as np
 
 from bot.domain.hard_rules import RULES, Chains, above, management_chains
 from bot.domain.matching import Profile, Suggestion, fold
-from bot.domain.optimum import assign
+from bot.domain.optimum import assign, fill
 from bot.domain.preferences import Features, Vocabulary, Weights, explain, mix, score_block
 
 COMMITTEE_REASON = "reason-committee"
-TOP_PER_MENTEE = 40
+TOP_PER_MENTEE = 30
 TOP_PER_MENTOR = 12
 CHUNK = 256
 WORKERS = min(4, os.cpu_count() or 1)
 NAMES_SHOWN = 3
 ALLOWED = 0
+
+Edges = tuple[np.ndarray, np.ndarray, np.ndarray]  # mentee rows, mentor columns, scores
 
 
 @dataclass(frozen=True)
@@ -173,14 +176,22 @@ class _Favourites:
 
     def __init__(self, mentors: int) -> None:
         self.rows = np.zeros((mentors, 0), np.int64)
-        self.scores = np.zeros((mentors, 0), np.float32)
+        self.scores = np.zeros((mentors, 0))
 
-    def add(self, start: int, masked: np.ndarray) -> None:
-        """Merge a block of scores (-inf where not allowed) whose first row is `start`."""
-        count = masked.shape[0]
-        rows = np.broadcast_to(np.arange(start, start + count), (len(self.rows), count))
+    @staticmethod
+    def of_block(start: int, masked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each mentor's best rows of one block of scores (-inf where not allowed)."""
+        by_mentor = np.ascontiguousarray(masked.T)
+        if by_mentor.shape[1] > TOP_PER_MENTOR:
+            kept = np.argpartition(-by_mentor, TOP_PER_MENTOR - 1, axis=1)[:, :TOP_PER_MENTOR]
+        else:
+            kept = np.broadcast_to(np.arange(by_mentor.shape[1]), by_mentor.shape)
+        return start + kept, np.take_along_axis(by_mentor, kept, axis=1)
+
+    def add(self, rows: np.ndarray, scores: np.ndarray) -> None:
+        """Merge one block's favourites (see `of_block`)."""
         self.rows = np.hstack([self.rows, rows])
-        self.scores = np.hstack([self.scores, masked.T])
+        self.scores = np.hstack([self.scores, scores])
         if self.scores.shape[1] > TOP_PER_MENTOR:
             kept = np.argpartition(-self.scores, TOP_PER_MENTOR - 1, axis=1)[:, :TOP_PER_MENTOR]
             self.rows = np.take_along_axis(self.rows, kept, axis=1)
@@ -235,23 +246,22 @@ class _Run:
         self.lists: list[list[int]] = [[] for _ in range(n)]
         self.placed: set[int] = set()
 
-    def _best_of_block(
-        self, start: int
-    ) -> tuple[int, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """One block's allowed scores (-inf elsewhere) and each of its mentees' best mentors."""
+    def _best_of_block(self, start: int) -> tuple[Edges, tuple[np.ndarray, np.ndarray]]:
+        """One block's edges: each of its mentees' best mentors, each mentor's best mentees."""
         stop = min(len(self.candidates), start + CHUNK)
         codes, scores = self.block(start, stop)
         allowed = codes == ALLOWED
         self.allowed[start:stop] = allowed.sum(axis=1)
-        masked = np.where(allowed, scores, np.float32(-np.inf))
+        masked = np.where(allowed, scores, -np.inf)
         k = min(TOP_PER_MENTEE, masked.shape[1])
+        best = _Favourites.of_block(start, masked)
         if k == 0:
-            return start, masked, (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+            return (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)), best
         top = np.argpartition(-masked, k - 1, axis=1)[:, :k]
         values = np.take_along_axis(masked, top, axis=1)
         keep = np.isfinite(values)
         rows = np.broadcast_to(np.arange(start, stop)[:, None], top.shape)
-        return start, masked, (rows[keep], top[keep], values[keep])
+        return (rows[keep], top[keep], values[keep]), best
 
     def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
         """The rule codes and the scores of some mentees against every mentor."""
@@ -269,15 +279,15 @@ class _Run:
         """Each mentee's best allowed mentors, and each mentor's best allowed mentees. Blocks
         are scored on several threads (numpy releases the GIL) and merged in order."""
         n, m = len(self.candidates), len(self.pool.mentors)
-        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        found: list[Edges] = []
         favourites = _Favourites(m)
         starts = range(0, n, CHUNK)
         with ThreadPoolExecutor(max_workers=WORKERS) as workers:
             for start in range(0, n, CHUNK * WORKERS * 2):
                 wave = [s for s in starts if start <= s < start + CHUNK * WORKERS * 2]
-                for first, masked, edges in workers.map(self._best_of_block, wave):
+                for edges, best in workers.map(self._best_of_block, wave):
                     found.append(edges)
-                    favourites.add(first, masked)
+                    favourites.add(*best)
         found.append(favourites.edges())
         rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
         order = np.lexsort((-scores, columns, rows))
@@ -310,20 +320,20 @@ class _Run:
         """Fill every list up to `proposals` (see the module's step 3)."""
         wanted = self.settings.proposals
         exposure = np.zeros(len(self.pool.mentors), np.int64)
-        for chosen in self.lists:
+        first = np.full(len(self.candidates), -1, np.int64)
+        for row, chosen in enumerate(self.lists):
             exposure[chosen] += 1
+            first[row] = chosen[0] if chosen else -1
         bound = wanted * np.maximum(self.pool.free, 1)
+        rows, columns, scores = self.edges
+        fresh = columns != first[rows]
+        needs = np.array([wanted - len(chosen) for chosen in self.lists], np.int64)
+        rooms = np.maximum(bound - exposure, 0)
+        for row, column in fill(rows[fresh], columns[fresh], scores[fresh], needs, rooms):
+            self.lists[row].append(column)
+            exposure[column] += 1
         ties = mix(self.features.application_ids, np.zeros(1, np.int64), self.settings.seed)
-        order = np.lexsort((ties[:, 0], self.allowed)).tolist()
-        for row in order:
-            chosen = self.lists[row]
-            for column in self.options[row]:
-                if len(chosen) >= wanted:
-                    break
-                if column not in chosen and exposure[column] < bound[column]:
-                    chosen.append(column)
-                    exposure[column] += 1
-        for row in order:
+        for row in np.lexsort((ties[:, 0], self.allowed)).tolist():
             chosen = self.lists[row]
             if len(chosen) < wanted:
                 spare = [c for c in self.options[row] if c not in chosen]
@@ -340,16 +350,18 @@ class _Run:
         left = dict(zip(short, self._left_out(short), strict=True))
         result = []
         for row, candidate in enumerate(self.candidates):
-            suggestions = [self._suggest(candidate.mentee, c) for c in self.lists[row]]
-            head = suggestions[:1] if row in self.placed else []
-            rest = sorted(suggestions[len(head) :], key=lambda s: -s.score)
+            scored = [self._suggest(candidate.mentee, c) for c in self.lists[row]]
+            head = scored[:1] if row in self.placed else []
+            rest = sorted(scored[len(head) :], key=lambda pair: -pair[0])
             counts, names = left.get(row, ({}, {}))
+            suggestions = [suggestion for _, suggestion in head + rest]
             result.append(
-                MenteeDraft(candidate, head + rest, wanted, row in self.placed, counts, names)
+                MenteeDraft(candidate, suggestions, wanted, row in self.placed, counts, names)
             )
         return result
 
-    def _suggest(self, mentee: Profile, column: int) -> Suggestion:
+    def _suggest(self, mentee: Profile, column: int) -> tuple[float, Suggestion]:
+        """The suggestion of a mentor, and its unrounded score (which carries the tie-breaker)."""
         mentor = self.pool.mentors[column]
         score, reasons = explain(
             mentee,
@@ -358,7 +370,7 @@ class _Run:
             in_person=self.settings.in_person,
             seed=self.settings.seed,
         )
-        return Suggestion(mentor, round(score, 3), reasons)
+        return score, Suggestion(mentor, round(score, 3), reasons)
 
     def _left_out(self, rows: list[int]) -> list[tuple[dict[str, int], dict[str, tuple[str, ...]]]]:
         result = []

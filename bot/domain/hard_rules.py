@@ -6,7 +6,8 @@ committee's manual pair is refused with the rule's name. Rules, in the order the
 
 - `same_person`: one person cannot mentor themselves;
 - `hierarchy`: one is in the other's line of management: the direct manager, and the chain
-  above when managers are themselves known to the programme (`management_chains`);
+  above that manager when managers are themselves known to the programme
+  (`management_chains`);
 - `language`: both gave their languages and share none;
 - `organisation`: the programme pairs across organisations only, and both are in the same one;
 - `paired_before`: the two were in a pair before, in any state and any cohort (the mentor
@@ -52,31 +53,32 @@ class Limits:
 
 
 def management_chains(profiles: Iterable[Profile]) -> dict[str, frozenset[str]]:
-    """For each folded name, the folded names of everyone above them: their manager, and that
-    manager's manager when the manager has a profile too, and so on."""
-    manager_of: dict[str, str] = {}
+    """For each folded name that is someone's manager, the folded names above it: the
+    managers every profile of that name gave, their own managers, and so on (namesakes merge:
+    a rule applied once too often is safer than a manager proposed as a mentor)."""
+    managers_of: dict[str, set[str]] = {}
     for profile in profiles:
         name, manager = fold(profile.name), fold(profile.manager)
         if name and manager and name != manager:
-            manager_of.setdefault(name, manager)
+            managers_of.setdefault(name, set()).add(manager)
     chains: dict[str, frozenset[str]] = {}
-    for name in manager_of:
-        above: list[str] = []
-        current = manager_of.get(name)
-        while current and current != name and current not in above and len(above) < MAX_CHAIN:
-            above.append(current)
-            current = manager_of.get(current)
-        chains[name] = frozenset(above)
+    for start in {m for managers in managers_of.values() for m in managers}:
+        seen: set[str] = set()
+        wave = set(managers_of.get(start, ()))
+        while wave and len(seen) < MAX_CHAIN:
+            seen |= wave
+            wave = {m for name in wave for m in managers_of.get(name, ())} - seen - {start}
+        chains[start] = frozenset(seen)
     return chains
 
 
 def above(profile: Profile, chains: Chains | None) -> frozenset[str]:
-    """The folded names above `profile`: the chain when known, else the direct manager."""
-    name = fold(profile.name)
-    if chains is not None and name in chains:
-        return chains[name]
+    """The folded names above `profile`: their own manager and, when the chains are given,
+    everyone above that manager."""
     manager = fold(profile.manager)
-    return frozenset({manager}) if manager else frozenset()
+    if not manager:
+        return frozenset()
+    return frozenset({manager}) | (chains.get(manager, frozenset()) if chains else frozenset())
 
 
 def in_hierarchy(mentee: Profile, mentor: Profile, chains: Chains | None = None) -> bool:

@@ -48,6 +48,7 @@ def _gazetteer() -> dict[str, Coordinates]:
     return {name: where for name, (_population, where) in best.items()}
 
 
+@lru_cache(maxsize=10_000)
 def locate(text: str) -> Coordinates | None:
     """The coordinates of the town in `text`, or None when it is not in the gazetteer."""
     places = _gazetteer()

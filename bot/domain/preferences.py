@@ -37,7 +37,7 @@ DISTANCE_HALF_KM = 30.0  # the distance at which the distance preference counts 
 SAME_CITY_KM = 5.0
 OTHER_UNIT = 0.25
 TIE = 1e-4  # the tie-breaker's scale, far below any weight's step
-WORD_BUCKETS = 512
+WORD_BUCKETS = 256
 STEM = 6
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP_WORDS = """
@@ -104,7 +104,7 @@ def mix(mentees: np.ndarray, mentors: np.ndarray, seed: int) -> np.ndarray:
     with np.errstate(over="ignore"):
         x = _spread(mentees, seed)[:, None] ^ _spread(mentors, seed + 1)[None, :]
         x *= np.uint32(0x9E3779B1)
-    return (x >> np.uint32(8)).astype(np.float32) * np.float32(TIE / (1 << 24))
+    return (x >> np.uint32(8)).astype(np.float64) * (TIE / (1 << 24))
 
 
 def tie_breaker(mentee_application: int, mentor_application: int, seed: int) -> float:
@@ -246,10 +246,10 @@ class Vocabulary:
 def score_block(
     mentees: Features, mentors: Features, weights: Weights, *, in_person: bool, seed: int
 ) -> np.ndarray:
-    """The scores of every mentee (rows) against every mentor (columns), as `explain` has them
-    (to float32 precision)."""
+    """The scores of every mentee (rows) against every mentor (columns), as `explain` has them:
+    the preferences summed in float32, the tie-breaker added in float64 so that it survives."""
     w = weights
-    total = mix(mentees.application_ids, mentors.application_ids, seed)
+    total = np.zeros((len(mentees.years), len(mentors.years)), np.float32)
     if w.topics and mentees.topics.shape[1]:
         share = mentees.topics * (w.topics / np.maximum(mentees.topic_counts, 1))[:, None]
         total += share @ mentors.topics.T
@@ -273,5 +273,8 @@ def score_block(
     total += np.float32(w.organisation * OTHER_UNIT) * other_unit
     if in_person and w.distance:
         km = distances_km(mentees.coordinates, mentors.coordinates)
-        total += np.nan_to_num(w.distance / (1 + km / DISTANCE_HALF_KM), nan=0.0)
-    return total
+        km /= DISTANCE_HALF_KM
+        km += 1
+        np.divide(w.distance, km, out=km)
+        total += np.nan_to_num(km, copy=False, nan=0.0)
+    return mix(mentees.application_ids, mentors.application_ids, seed) + total

@@ -16,15 +16,7 @@ coordinator-cohort-published =
         [one] ; one mentee has no possible mentor and is to be paired by hand (/admin pair).
        *[other] ; { $without } mentees have no possible mentor and are to be paired by hand (/admin pair).
     }
-coordinator-draft-ready =
-    Applications to "{ $programme }" are closed: the matching draft is ready for { $mentees ->
-        [one] one mentee
-       *[other] { $mentees } mentees
-    }{ $short ->
-        [0] .
-        [one] , one of whom would get fewer proposals than planned.
-       *[other] , { $short } of whom would get fewer proposals than planned.
-    } Review it with /admin matching (or "mentorbot match --programme { $slug }"), form special pairs with /admin pair, then publish the proposals.
+coordinator-draft-ready = Applications to "{ $programme }" are closed: the committee's matching draft is ready.
 
 ## Pairing by the committee
 
@@ -69,15 +61,14 @@ match-line =
         [one] one mentee
        *[other] { $mentees } mentees
     }
-match-left-intro = Mentors left out by the rules:
 match-left-same_person = { $count } (the same person)
 match-left-hierarchy = { $count } (line-management link)
 match-left-language = { $count } (no language in common)
 match-left-organisation = { $count } (same organisation)
 match-left-paired_before = { $count } (already asked for or paired with the mentee)
+match-left-declined = { $count } (already turned down by the mentee)
 match-left-full = { $count } (no place left)
 match-left-proposed = { $count } (already proposed to the mentee)
-match-no-mentor = no accepted mentor in the programme
 match-publish = Publish the proposals
 match-published =
     { $offered ->

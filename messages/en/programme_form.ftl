@@ -41,6 +41,8 @@ pf-answer_delay_days = Days a mentor has to answer
 pf-answer_delay_days-hint = 1 to 30; 3 by default.
 pf-other_organisation = Mentor and mentee always in different organisations?
 pf-other_organisation-hint = Default: no.
+pf-in_person = Do pairs preferably meet in person?
+pf-in_person-hint = If yes, I favour mentors close by: the distance between towns counts. Default: no. How much each criterion counts (topics, expectations, experience, distance…) is set in the programme file.
 pf-topics = Topics applicants choose from
 pf-topics-hint = Separated by commas.
 pf-themes = General themes of meeting logs
@@ -77,7 +79,10 @@ pf-summary =
     Programme "{ $programme }"
     Applications: from { $opens } to { $closes }
     Programme: from { $starts } to { $ends }
-    Matching: { $matching }; { $proposals } mentors proposed; { $capacity } mentee(s) per mentor
+    Matching: { $matching }; { $proposals } mentors proposed; { $capacity } mentee(s) per mentor{ $in_person ->
+        [yes] ; meetings in person, distance counts
+       *[no] { "" }
+    }
     Rhythm: { $sessions } meetings, never more than { $weeks } weeks apart
     Topics: { $topics }
 pf-error-invalid = This answer is not accepted for this setting: please check it.

@@ -6,6 +6,7 @@ modal-title-agreement = Pair agreement
 modal-title-meeting-plan = Plan a meeting
 modal-title-meeting-log = Log a meeting
 modal-title-committee-pair = Form a pair
+modal-title-committee-move = Move a mentee
 modal-title-objective = New objective
 modal-title-pause = Pause the pair
 modal-title-programme = Programme

@@ -16,15 +16,7 @@ coordinator-cohort-published =
         [one] ; un mentoré reste sans mentor possible, à apparier à la main (/admin pair).
        *[other] ; { $without } mentorés restent sans mentor possible, à apparier à la main (/admin pair).
     }
-coordinator-draft-ready =
-    Les candidatures au programme « { $programme } » sont closes : le projet d'appariement est prêt pour { $mentees ->
-        [one] un mentoré
-       *[other] { $mentees } mentorés
-    }{ $short ->
-        [0] .
-        [one] , dont un qui aurait moins de propositions que prévu.
-       *[other] , dont { $short } qui auraient moins de propositions que prévu.
-    } Consultez-le avec /admin matching (ou « mentorbot match --programme { $slug } »), formez les binômes particuliers avec /admin pair, puis publiez les propositions.
+coordinator-draft-ready = Les candidatures au programme « { $programme } » sont closes : le projet d'appariement du comité est prêt.
 
 ## Appariement par le comité
 
@@ -69,15 +61,26 @@ match-line =
         [one] un mentoré
        *[other] { $mentees } mentorés
     }
-match-left-intro = Mentors écartés par les règles :
 match-left-same_person = { $count } (la même personne)
 match-left-hierarchy = { $count } (lien hiérarchique)
 match-left-language = { $count } (aucune langue en commun)
 match-left-organisation = { $count } (même organisation)
-match-left-paired_before = { $count } (déjà sollicités ou en binôme avec le mentoré)
+match-left-paired_before =
+    { $count ->
+        [one] { $count } (déjà sollicité ou en binôme avec le mentoré)
+       *[other] { $count } (déjà sollicités ou en binôme avec le mentoré)
+    }
+match-left-declined =
+    { $count ->
+        [one] { $count } (déjà refusé par le mentoré)
+       *[other] { $count } (déjà refusés par le mentoré)
+    }
 match-left-full = { $count } (plus de place)
-match-left-proposed = { $count } (déjà proposés au mentoré)
-match-no-mentor = aucun mentor retenu dans le programme
+match-left-proposed =
+    { $count ->
+        [one] { $count } (déjà proposé au mentoré)
+       *[other] { $count } (déjà proposés au mentoré)
+    }
 match-publish = Publier les propositions
 match-published =
     { $offered ->

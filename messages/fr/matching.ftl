@@ -11,10 +11,18 @@ proposals-pick = Choisir { $number } : { $name }
 proposals-more = Voir d'autres propositions
 proposals-decline-all = Aucune ne me convient
 reason-topics = sujets en commun : { $topics }
+reason-expectations = ce qui est proposé rejoint vos attentes
+reason-experience =
+    { $years ->
+        [one] { $years } an d'expérience
+       *[other] { $years } ans d'expérience
+    }
+reason-format = un format de rencontre en commun
+reason-availability = des disponibilités en commun
 reason-other-organisation = une autre organisation que la vôtre, donc sans enjeu professionnel
 reason-other-unit = un autre service que le vôtre
-reason-same-city = travaille aussi à { $city }
-reason-experience = { $years } ans d'expérience
+reason-same-city = travaille tout près, à { $city }
+reason-distance = à { NUMBER($km, maximumFractionDigits: 0) } km de votre ville
 proposals-none =
     Je n'ai pas de mentor disponible à vous proposer pour le moment. { $told ->
         [yes] Les coordinateurs sont prévenus et reviendront vers vous.
@@ -26,6 +34,10 @@ proposals-declined-all =
        *[no] Je vous proposerai d'autres mentors dès que de nouveaux profils arriveront ; /status vous dit où vous en êtes.
     }
 proposals-mentor-full = Ce mentor vient d'être choisi par quelqu'un d'autre et n'a plus de place. Choisissez parmi les autres propositions :
+proposals-now-available = Bonne nouvelle : des mentors qui correspondent à votre profil sont maintenant disponibles !
+proposals-declined-all-fresh = C'est noté : je ne vous proposerai plus ces mentors. Voici d'autres propositions.
+proposals-no-more = Je n'ai pas d'autre mentor à vous proposer pour le moment. Voici de nouveau vos propositions :
+proposals-mentor-full-alone = Ce mentor vient d'être choisi par quelqu'un d'autre et n'a plus de place.
 proposals-asked = J'ai transmis votre demande à { $name }, qui a jusqu'au { $when } pour répondre. Je vous préviens dès que c'est fait.
 coordinator-no-mentor = Aucun mentor disponible ne correspond à { $name } : un binôme est à constituer à la main.
 coordinator-all-declined = { $name } n'a retenu aucun des mentors proposés : un échange avec cette personne est à prévoir.
@@ -41,4 +53,6 @@ mentee-forwarded-declined = { $name } ne peut pas vous accompagner cette fois. J
 mentee-forwarded-expired = { $name } n'a pas répondu à temps. J'ai transmis votre demande à votre choix suivant, { $next }.
 mentee-back-to-picking-declined = { $name } ne peut pas vous accompagner cette fois. Je vous propose d'autres mentors.
 mentee-back-to-picking-expired = { $name } n'a pas répondu à temps. Je vous propose d'autres mentors.
+mentee-back-to-waiting-expired = { $name } n'a pas répondu à temps.
+mentee-back-to-waiting-declined = { $name } ne peut pas vous accompagner cette fois.
 mentor-request-expired = Votre délai pour répondre à la demande de mentorat est passé : elle a été transmise à un autre mentor.

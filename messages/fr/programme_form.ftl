@@ -41,6 +41,8 @@ pf-answer_delay_days = Délai de réponse d'un mentor, en jours
 pf-answer_delay_days-hint = De 1 à 30 ; 3 par défaut.
 pf-other_organisation = Mentor et mentoré toujours dans des organisations différentes ?
 pf-other_organisation-hint = Par défaut : non.
+pf-in_person = Les rencontres se font-elles de préférence en personne ?
+pf-in_person-hint = Si oui, je propose plutôt des mentors proches : la distance entre les villes compte. Par défaut : non. Le poids de chaque critère (thèmes, attentes, expérience, distance…) se règle dans le fichier du programme.
 pf-topics = Thèmes proposés aux candidats
 pf-topics-hint = Séparés par des virgules.
 pf-themes = Thèmes généraux des comptes rendus de rencontre
@@ -77,7 +79,10 @@ pf-summary =
     Programme « { $programme } »
     Candidatures : du { $opens } au { $closes }
     Programme : du { $starts } au { $ends }
-    Appariement : { $matching } ; { $proposals } mentors proposés ; { $capacity } mentoré(s) par mentor
+    Appariement : { $matching } ; { $proposals } mentors proposés ; { $capacity } mentoré(s) par mentor{ $in_person ->
+        [yes]  ; rencontres en personne, la distance compte
+       *[no] { "" }
+    }
     Rythme : { $sessions } rencontres, jamais plus de { $weeks } semaines d'écart
     Thèmes : { $topics }
 pf-error-invalid = Cette réponse n'est pas acceptée pour ce réglage : vérifiez-la.

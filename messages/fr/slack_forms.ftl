@@ -6,6 +6,7 @@ modal-title-agreement = Accord du binôme
 modal-title-meeting-plan = Planifier une rencontre
 modal-title-meeting-log = Noter une rencontre
 modal-title-committee-pair = Former un binôme
+modal-title-committee-move = Déplacer un mentoré
 modal-title-objective = Nouvel objectif
 modal-title-pause = Pause du binôme
 modal-title-programme = Programme

@@ -22,9 +22,7 @@ def upgrade() -> None:
         "programme",
         sa.Column("in_person", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
-    op.add_column(
-        "programme", sa.Column("weights", sa.JSON(), nullable=False, server_default="{}")
-    )
+    op.add_column("programme", sa.Column("weights", sa.JSON(), nullable=False, server_default="{}"))
     op.create_table(
         "placement",
         sa.Column("id", sa.Integer(), nullable=False),
