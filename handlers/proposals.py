@@ -64,7 +64,8 @@ def offer_suggestions(
 def _nobody(out: Outgoing, programme: Programme, app: Application, said: str, told: str) -> bool:
     person = out.session.get(Person, app.person_id)
     coordinators = coordinators_for(out.session, programme.id, None)
-    out.tell(app.person_id, said, told="yes" if coordinators else "no")
+    waiting = "yes" if programme.matching == "on_apply" else "no"  # offer_waiting will write
+    out.tell(app.person_id, said, told="yes" if coordinators else "no", waiting=waiting)
     for coordinator in coordinators:
         out.tell(coordinator, told, name=person.display_name if person else "?")
     return False

@@ -185,6 +185,7 @@ def test_a_silent_mentor_is_skipped_for_fresh_proposals_then_the_truth(
 def test_a_mentee_who_applied_before_any_mentor_gets_the_first_who_fits(dialog: Dialog) -> None:
     said = apply(dialog, "lea", "1", MENTEE_FORM)
     assert NO_MENTOR in said
+    assert "Je vous écris dès qu'un mentor qui vous correspond est disponible" in said, said
     assert WAITING in dialog("@lea\n/status")
     said = mentor(dialog, "boss", manager="lea")
     assert "[lea]" not in said, "a mentor in her line of management does not fit"

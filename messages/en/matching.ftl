@@ -24,9 +24,12 @@ reason-other-unit = another department than yours
 reason-same-city = works close by, in { $city }
 reason-distance = { NUMBER($km, maximumFractionDigits: 0) } km from your town
 proposals-none =
-    I have no available mentor to suggest right now. { $told ->
-        [yes] The coordinators are told and will get back to you.
-       *[no] Type /status now and then to see whether new mentors have arrived.
+    I have no available mentor to suggest right now. { $waiting ->
+        [yes] I will write to you as soon as a mentor who suits you is available, with nothing for you to do.
+       *[no] { $told ->
+            [yes] The coordinators are told and will get back to you.
+           *[no] Type /status now and then to see where your application stands.
+        }
     }
 proposals-declined-all =
     Noted. { $told ->

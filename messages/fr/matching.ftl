@@ -24,9 +24,12 @@ reason-other-unit = un autre service que le vôtre
 reason-same-city = travaille tout près, à { $city }
 reason-distance = à { NUMBER($km, maximumFractionDigits: 0) } km de votre ville
 proposals-none =
-    Je n'ai pas de mentor disponible à vous proposer pour le moment. { $told ->
-        [yes] Les coordinateurs sont prévenus et reviendront vers vous.
-       *[no] Tapez /status de temps en temps pour voir si de nouveaux mentors sont arrivés.
+    Je n'ai pas de mentor disponible à vous proposer pour le moment. { $waiting ->
+        [yes] Je vous écris dès qu'un mentor qui vous correspond est disponible, sans que vous ayez rien à faire.
+       *[no] { $told ->
+            [yes] Les coordinateurs sont prévenus et reviendront vers vous.
+           *[no] Tapez /status de temps en temps pour voir où en est votre candidature.
+        }
     }
 proposals-declined-all =
     C'est noté. { $told ->
