@@ -44,6 +44,7 @@ from storage.cohort import unpaired_mentees, waiting_mentees
 from storage.enums import GrantRole
 from storage.matching import mentor_profiles
 from storage.models import Application, Person, Programme
+from storage.placements import draft_version
 
 FORM = "committee-pair"
 MOVE_FORM = "committee-move"
@@ -182,7 +183,11 @@ def show_draft(ctx: Ctx, programme: Programme) -> None:
         (ctx.t("draft-lock-shown"), "lock"),
         (ctx.t("draft-unlock-shown"), "unlock"),
     ]
-    context = {"programme": programme.id, "shown": _shown(rows[:MAX_ROWS])}
+    context = {
+        "programme": programme.id,
+        "shown": _shown(rows[:MAX_ROWS]),
+        "version": draft_version(ctx.session, programme.id),  # type: ignore[arg-type]
+    }
     ctx.ask(text, options, DRAFT_ACTION, context)
 
 
@@ -248,6 +253,13 @@ def register(router: Router) -> None:
             action = "match.apply" if value == "publish" else f"match.{value}"
             record(ctx.session, ctx.me, f"{action}.refused", programme.slug, via="chat")
             ctx.say("admin-refused")
+            return
+        if value != "move" and context.get("version") != draft_version(
+            ctx.session,
+            programme.id,  # type: ignore[arg-type]
+        ):
+            ctx.say("draft-changed")  # publish or lock only what this admin was shown
+            show_draft(ctx, programme)
             return
         if value == "move":
             if not _waiting_options(ctx, programme) or not _mentor_options(ctx, programme):

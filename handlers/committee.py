@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, select, update
 
 from bot.domain.cohort import COMMITTEE_REASON
-from bot.domain.hard_rules import Limits, broken_rule, management_chains
+from bot.domain.hard_rules import Chains, Limits, broken_rule, management_chains
 from bot.domain.matching import Profile
 from bot.domain.preferences import explain
 from handlers.matching_flow import ask_mentor
@@ -26,7 +26,7 @@ from handlers.outgoing import Outgoing
 from messages.catalog import format_when
 from storage.cohort import application_of, candidate, holding_mentees, settings_of
 from storage.enums import ApplicationStatus, Role
-from storage.matching import latest_round, mentor_profiles, profile
+from storage.matching import latest_round, mentor_profile, profile
 from storage.models import Application, Pair, Person, Programme, Proposal
 
 MENTEE_RULES = ("mentee_application", "mentee_paired", "mentee_proposed")
@@ -98,9 +98,14 @@ def refusal(
 
 
 def check_pair(
-    session: Session, programme: Programme, mentee_id: int, mentor_id: int
+    session: Session,
+    programme: Programme,
+    mentee_id: int,
+    mentor_id: int,
+    chains: Chains | None = None,
 ) -> Checked | Refusal:
-    """Whether the committee may pair these two people in the programme, and if not, why."""
+    """Whether the committee may pair these two people in the programme, and if not, why.
+    `chains` (`programme_chains`) may be given when many pairs are checked at once."""
     params = refusal(session, programme, "", mentee_id, mentor_id).params
     assert programme.id is not None
     mentee_app = application_of(session, programme.id, mentee_id, Role.mentee)
@@ -112,14 +117,7 @@ def check_pair(
     if mentee_app is None or mentee_app.status != ApplicationStatus.eligible:
         return Refusal("mentee_application", params)
     mentor_app = application_of(session, programme.id, mentor_id, Role.mentor)
-    mentor = next(
-        (
-            m
-            for m in mentor_profiles(session, programme)
-            if mentor_app is not None and m.application_id == mentor_app.id
-        ),
-        None,
-    )
+    mentor = mentor_profile(session, programme, mentor_id)
     if mentor_app is None or mentor is None:
         return Refusal("mentor_application", params)
     mentee_person = session.get(Person, mentee_id)
@@ -128,7 +126,7 @@ def check_pair(
     limits = Limits(
         programme.other_organisation, found.paired_before, found.proposed, found.declined
     )
-    chains = programme_chains(session, programme)
+    chains = chains if chains is not None else programme_chains(session, programme)
     rule = broken_rule(found.mentee, mentor, limits, committee=True, chains=chains)
     if rule is not None:
         return Refusal(rule, params)
@@ -136,12 +134,17 @@ def check_pair(
 
 
 def committee_pair(
-    out: Outgoing, programme: Programme, mentee_id: int, mentor_id: int, reason: str
+    out: Outgoing,
+    programme: Programme,
+    mentee_id: int,
+    mentor_id: int,
+    reason: str,
+    chains: Chains | None = None,
 ) -> Pair | Refusal:
     """Form the committee's pair (the mentor is asked) or say which rule refuses it.
 
     `reason` is the committee's, kept for coordinators; the mentor and mentee never read it."""
-    checked = check_pair(out.session, programme, mentee_id, mentor_id)
+    checked = check_pair(out.session, programme, mentee_id, mentor_id, chains)
     if isinstance(checked, Refusal):
         return checked
     mentee_app = checked.mentee

@@ -26,7 +26,14 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.domain.cohort import MenteeDraft
-from handlers.committee import Refusal, check_pair, committee_pair, pair_score, refusal
+from handlers.committee import (
+    Refusal,
+    check_pair,
+    committee_pair,
+    pair_score,
+    programme_chains,
+    refusal,
+)
 from handlers.outgoing import Outgoing
 from handlers.ui import Message
 from messages.catalog import t
@@ -45,6 +52,7 @@ class DraftRow:
     draft: MenteeDraft
     placement: Placement | None = None
     mentor: str = ""
+    released: bool = False  # a lock the engine could no longer honour (mentor full, gone, rule)
 
 
 @dataclass(frozen=True)
@@ -85,10 +93,14 @@ def refresh_draft(session: Session, programme: Programme, now: datetime) -> list
         if p.locked and p.mentor_application_id in pool
     }
     drafts = cohort_draft(session, programme, waiting, locked=locked)
+    released: set[int] = set()
     for application, draft in zip(waiting, drafts, strict=True):
         placement = stored.get(application.id)  # type: ignore[arg-type]
         if placement is not None and placement.locked:
-            continue
+            if _honoured(draft, placement):
+                continue
+            placement.locked = False  # the engine places the mentee afresh below
+            released.add(application.id)  # type: ignore[arg-type]
         if draft.placed and draft.suggestions:
             first = draft.suggestions[0]
             stored[application.id] = place(  # type: ignore[index]
@@ -99,7 +111,17 @@ def refresh_draft(session: Session, programme: Programme, now: datetime) -> list
             drop(session, placement)
             del stored[application.id]  # type: ignore[arg-type]
     session.flush()
-    return _rows(session, waiting, drafts, stored)
+    return _rows(session, waiting, drafts, stored, released)
+
+
+def _honoured(draft: MenteeDraft, placement: Placement) -> bool:
+    """Whether the engine kept a locked placement (it drops one whose mentor has no place
+    left, left the pool, or now breaks a hard rule)."""
+    return (
+        draft.placed
+        and bool(draft.suggestions)
+        and draft.suggestions[0].mentor.application_id == placement.mentor_application_id
+    )
 
 
 def _rows(
@@ -107,6 +129,7 @@ def _rows(
     waiting: list[Application],
     drafts: list[MenteeDraft],
     stored: dict[int, Placement],
+    released: set[int],
 ) -> list[DraftRow]:
     ids = [a.id for a in waiting] + [p.mentor_application_id for p in stored.values()]
     names = _names(session, ids)  # type: ignore[arg-type]
@@ -115,7 +138,9 @@ def _rows(
         placement = stored.get(application.id)  # type: ignore[arg-type]
         mentor = names.get(placement.mentor_application_id, "?") if placement else ""
         name = names.get(application.id, "?")  # type: ignore[arg-type]
-        rows.append(DraftRow(application, name, draft, placement, mentor))
+        rows.append(
+            DraftRow(application, name, draft, placement, mentor, application.id in released)
+        )
     return rows
 
 
@@ -201,6 +226,7 @@ def publish_draft(
     waiting = waiting_mentees(out.session, programme)
     names = _names(out.session, [a.id for a in waiting])  # type: ignore[misc]
     draft_reason = t(locale, "draft-pair-reason")
+    chains = programme_chains(out.session, programme)  # once: the rules of every pair need it
     paired, refused, without = 0, [], []
     for application in each(waiting):
         placement = stored.get(application.id)  # type: ignore[arg-type]
@@ -211,7 +237,9 @@ def publish_draft(
             without.append(application)
             continue
         reason = placement.moved_reason or draft_reason
-        made = committee_pair(out, programme, application.person_id, mentor.person_id, reason)
+        made = committee_pair(
+            out, programme, application.person_id, mentor.person_id, reason, chains
+        )
         if isinstance(made, Refusal):
             refused.append((names.get(application.id, "?"), made))  # type: ignore[arg-type]
             without.append(application)

@@ -51,7 +51,8 @@ def left_out_lines(locale: str, draft: MenteeDraft) -> list[str]:
         if not count:
             continue
         left = t(locale, f"match-left-{rule}", count=count)
-        names = draft.left_out_names.get(rule, ())
+        # Earlier pairs may be from other programmes, which these coordinators do not run.
+        names = () if rule == "paired_before" else draft.left_out_names.get(rule, ())
         if names:
             left = t(locale, "match-left-named", left=left, names=_names(locale, names, count))
         lines.append(left)
@@ -88,7 +89,15 @@ def summary_lines(
 
 
 def row_line(locale: str, row: DraftRow) -> str:
-    """One mentee of a committee draft: the mentor, the score and reasons, locked or moved."""
+    """One mentee of a committee draft: the mentor, the score and reasons, locked or moved,
+    and whether a lock had to be released."""
+    line = _placed_line(locale, row)
+    if row.released:
+        return line + " " + t(locale, "draft-row-released")
+    return line
+
+
+def _placed_line(locale: str, row: DraftRow) -> str:
     placement = row.placement
     if placement is None:
         return unplaced_line(locale, row)
@@ -137,9 +146,10 @@ def committee_summary(
     with nobody (the first `limit`), why: the mentors who fit are taken, or which rules left
     which mentors out."""
     lines = draft_lines(locale, programme, rows)
+    lines += ["- " + row_line(locale, row) for row in rows if row.released and row.placement]
     unplaced = [row for row in rows if row.placement is None]
     for row in unplaced[:limit]:
-        lines.append("- " + unplaced_line(locale, row))
+        lines.append("- " + row_line(locale, row))
         if row.draft.short:
             lines += [f"    {line}" for line in left_out_lines(locale, row.draft)]
     if limit is not None and len(unplaced) > limit:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from bot.domain.cohort import Candidate, MatchSettings, MenteeDraft, draft
 from bot.domain.matching import Profile
@@ -141,18 +141,20 @@ def cohort_draft(
 def _exclusions(
     session: Session, programme: Programme
 ) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]]:
-    """For the programme's mentees: the mentors of their earlier pairs (by mentee person, any
-    programme), and those proposed and still open, or turned down (by mentee application)."""
+    """For the programme's mentees: the people they were in a pair with before (by person, any
+    programme, either role), and the mentors proposed and still open, or turned down (by
+    mentee application)."""
     mentees = select(Application.person_id).where(
         Application.programme_id == programme.id, Application.role == Role.mentee
     )
     before: dict[int, set[int]] = defaultdict(set)
     for mentee, mentor in session.exec(
         select(Pair.mentee_person_id, Pair.mentor_person_id).where(
-            col(Pair.mentee_person_id).in_(mentees)
+            or_(col(Pair.mentee_person_id).in_(mentees), col(Pair.mentor_person_id).in_(mentees))
         )
     ):
         before[mentee].add(mentor)
+        before[mentor].add(mentee)  # the same two people, roles the other way round
     by_status: dict[str, dict[int, set[int]]] = {SHOWN: defaultdict(set), REFUSED: defaultdict(set)}
     for application, status, mentor in session.exec(
         select(Proposal.mentee_application_id, Proposal.status, Application.person_id)

@@ -116,6 +116,7 @@ def erase_people(session: Session, people: Collection[int], now: datetime) -> No
     dropped_prompts = _scrub_messages(session, ids, traces)
     _scrub_buttons_and_forms(session, ids, traces, dropped_prompts)
     _scrub_audit(session, traces)
+    _scrub_committee_words(session, traces)
     for table in OWN_ROWS:
         session.execute(delete(table).where(col(table.person_id).in_(ids)))  # type: ignore[attr-defined]
     session.execute(delete(PrivateNote).where(col(PrivateNote.author_person_id).in_(ids)))
@@ -210,6 +211,18 @@ def _scrub_audit(session: Session, traces: Traces) -> None:
             if traces.found_in(event.details):
                 event.details = traces.blot(event.details)
                 session.add(event)
+
+
+def _scrub_committee_words(session: Session, traces: Traces) -> None:
+    """A coordinator's reason for a pair or a move, written about other people, that names
+    them is emptied (its copy in the audit is blotted with the rest)."""
+    for model, column in ((Pair, "committee_reason"), (Placement, "moved_reason")):
+        field = getattr(model, column)
+        for condition in traces.prefilters(field):
+            for row in session.exec(select(model).where(condition)):
+                if traces.found_in(getattr(row, column)):
+                    setattr(row, column, "")
+                    session.add(row)
 
 
 def _empty_kept_rows(session: Session, ids: list[int]) -> None:

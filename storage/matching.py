@@ -78,11 +78,36 @@ def mentor_profiles(session: Session, programme: Programme) -> list[Profile]:
     ]
 
 
+def mentor_profile(session: Session, programme: Programme, person_id: int) -> Profile | None:
+    """One eligible mentor of the programme with the places left (as `mentor_profiles`), or
+    None when the person has no such application or was erased."""
+    found = session.exec(
+        select(Application, Person)
+        .join(Person, col(Person.id) == col(Application.person_id))
+        .where(
+            Application.programme_id == programme.id,
+            Application.person_id == person_id,
+            Application.role == Role.mentor,
+            Application.status == ApplicationStatus.eligible,
+            col(Person.erased_at).is_(None),
+        )
+    ).first()
+    if found is None:
+        return None
+    application, person = found
+    taken = places_taken(session, programme.id, person_id)  # type: ignore[arg-type]
+    return profile(application, person, programme.mentor_capacity - taken)
+
+
 def paired_before(session: Session, mentee_person_id: int) -> frozenset[int]:
-    """The mentors this person ever had a pair with as a mentee: any state, any programme."""
-    return frozenset(
-        session.exec(select(Pair.mentor_person_id).where(Pair.mentee_person_id == mentee_person_id))
+    """The people this person was ever in a pair with: any state, any programme, either role."""
+    mentors = session.exec(
+        select(Pair.mentor_person_id).where(Pair.mentee_person_id == mentee_person_id)
     )
+    mentees = session.exec(
+        select(Pair.mentee_person_id).where(Pair.mentor_person_id == mentee_person_id)
+    )
+    return frozenset([*mentors, *mentees])
 
 
 def _mentors_of(session: Session, mentee_application_id: int, status: str) -> frozenset[int]:

@@ -7,6 +7,7 @@ Reading and writing only; what a placement may be and when it is recomputed live
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -64,3 +65,13 @@ def drop(session: Session, placement: Placement) -> None:
 def drop_all(session: Session, programme_id: int) -> None:
     """Forget the programme's draft (once published)."""
     session.execute(delete(Placement).where(col(Placement.programme_id) == programme_id))
+
+
+def draft_version(session: Session, programme_id: int) -> str:
+    """A short fingerprint of the stored draft (who is placed with whom, what is locked): a
+    button shown with one draft must not act on another."""
+    rows = sorted(
+        (p.mentee_application_id, p.mentor_application_id, p.locked)
+        for p in placements_of(session, programme_id).values()
+    )
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]

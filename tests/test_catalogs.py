@@ -6,6 +6,7 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.domain.hard_rules import RULES
 from messages.catalog import LOCALES, MissingText, catalog_files, t
 
 
@@ -56,3 +57,14 @@ def test_unknown_language_falls_back_to_french_and_unknown_key_raises() -> None:
     assert t("de", "language-set") == t("fr", "language-set")
     with pytest.raises(MissingText):
         t("fr", "no-such-key")
+
+
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_every_hard_rule_is_explained_to_the_coordinators(locale: str) -> None:
+    """Each rule the engine may name has its "left out" text, and each one a committee's pair
+    can break has its refusal (a missing key would crash `mentorbot pair`)."""
+    for rule in RULES:
+        assert t(locale, f"match-left-{rule}", count=2)
+        if rule != "proposed":  # a committee may choose a mentor already proposed
+            text = t(locale, f"committee-refused-{rule}", mentee="Léa", mentor="Marc", capacity=1)
+            assert "Léa" in text or "Marc" in text, text

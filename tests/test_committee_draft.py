@@ -332,3 +332,64 @@ def test_a_long_draft_shows_its_first_rows_in_the_chat_and_all_on_the_command_li
         and "Personne 22:" in said
         and "- Personne 22: the possible mentors are already placed" in said
     ), said
+
+
+def test_a_lock_the_engine_can_no_longer_honour_is_released_and_said(
+    core: Core, dialog: Dialog, db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """lea is moved to marc (locked), then marc's only place goes to zoe by hand: the next run
+    releases lea's lock and says so, places her with paul, and paul is the one asked."""
+    closed_committee(core, dialog, db_url, engine, tmp_path)
+    code, said = match(db_url, "--move", "console:lea", "--to", "console:marc", "--reason", "r")
+    assert code == 0, said
+    code, said = cli(db_url, "pair", "--programme", SLUG, "--mentee", "console:zoe",
+                     "--mentor", "console:marc", "--reason", "choix du comité")  # fmt: skip
+    assert code == 0, said
+    code, said = match(db_url)
+    assert code == 0 and "the lock is released" in said, said
+    assert placed(engine)["lea"] == ("paul", False, "")
+    said = dialog("@admin\n/admin matching")
+    assert "le verrou est levé" not in said, "said once, when the lock was released"
+    code, said = match(db_url, "--apply")
+    assert code == 0 and "one mentor asked" in said, said
+    with Session(engine) as session:
+        asked = {(p.mentee_person_id, p.mentor_person_id) for p in session.exec(select(Pair))}
+        ids = {p.display_name: p.id for p in session.exec(select(Person))}
+    assert (ids["lea"], ids["paul"]) in asked and (ids["lea"], ids["marc"]) not in asked
+
+
+def test_erasure_empties_the_committees_words_that_name_the_person(
+    core: Core, dialog: Dialog, db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """A move's reason and a committee pair's reason that name boss lose their text when boss
+    asks for erasure; reasons that do not name boss stay."""
+    closed_committee(core, dialog, db_url, engine, tmp_path)
+    code, said = match(db_url, "--move", "console:lea", "--to", "console:marc",
+                       "--reason", "loin de boss")  # fmt: skip
+    assert code == 0, said
+    code, said = cli(db_url, "pair", "--programme", SLUG, "--mentee", "console:zoe",
+                     "--mentor", "console:paul", "--reason", "boss l'a demandé")  # fmt: skip
+    assert code == 0, said
+    assert placed(engine)["lea"] == ("marc", True, "loin de boss")
+    dialog("@boss\n/erase\n1")
+    assert placed(engine)["lea"] == ("marc", True, "")
+    with Session(engine) as session:
+        assert [p.committee_reason for p in session.exec(select(Pair))] == [""]
+
+
+def test_a_draft_button_never_acts_on_a_draft_the_admin_was_not_shown(
+    core: Core, dialog: Dialog, db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """The admin looks at the draft; meanwhile the command line moves lea: the old "publish"
+    button publishes nothing and shows the draft as it is now."""
+    closed_committee(core, dialog, db_url, engine, tmp_path)
+    assert "Publier le projet" in dialog("@admin\n/admin matching")
+    code, said = match(db_url, "--move", "console:lea", "--to", "console:marc", "--reason", "r")
+    assert code == 0, said
+    said = dialog("1")
+    assert "Le projet a changé depuis que ce message a été affiché" in said, said
+    assert "lea avec marc" in said and "déplacé par le comité" in said, said
+    with Session(engine) as session:
+        assert session.exec(select(Pair)).all() == [], "nothing published"
+    said = dialog("1")
+    assert "publié" in said, said

@@ -91,3 +91,19 @@ def test_the_management_chain_counts_when_managers_are_known_to_the_programme() 
     assert other.suggestions == [] and other.left_out == {"hierarchy": 1}
     [unknown] = draft([Candidate(marc_mentee)], [lea], MatchSettings())
     assert [s.mentor.person_id for s in unknown.suggestions] == [1]
+
+
+def test_a_lock_never_breaks_a_hard_rule_or_a_capacity() -> None:
+    """The committee's lock is honoured only while it breaks no rule and the mentor has room;
+    a mentor already proposed may still be chosen by the committee."""
+    boss = mentor(2, name="Sophie Martin", organisation="Agence C")
+    full = mentor(3, organisation="Agence D", free_places=0)
+    proposed = mentor(4, organisation="Agence E")
+    spare = mentor(5, organisation="Agence F")
+    pool = [boss, full, proposed, spare]
+    for locked_to, honoured in ((boss, False), (full, False), (proposed, True)):
+        candidate = Candidate(MENTEE, proposed=frozenset({proposed.person_id}))
+        [drafted] = draft([candidate], pool, MatchSettings(), locked={1: locked_to.application_id})
+        first = drafted.suggestions[0].mentor.person_id
+        assert drafted.placed and (first == locked_to.person_id) is honoured, locked_to.name
+        assert all(s.mentor.person_id not in (2, 3) for s in drafted.suggestions)

@@ -304,9 +304,14 @@ class _Run:
         """The committee's locked placements first, then the optimum for everyone else."""
         capacity = self.pool.free.copy()
         column_of = {m.application_id: c for c, m in enumerate(self.pool.mentors)}
+        may = {ALLOWED, 1 + RULES.index("proposed")}  # a committee may choose one proposed
         for row, candidate in enumerate(self.candidates):
             column = column_of.get(locked.get(candidate.mentee.application_id, -1))
-            if column is not None and capacity[column] > 0:
+            if (
+                column is not None
+                and capacity[column] > 0
+                and int(self.pool.rules([row])[0, column]) in may
+            ):
                 capacity[column] -= 1
                 self.lists[row].append(column)
                 self.placed.add(row)

@@ -33,6 +33,7 @@ committee-refused-hierarchy = { $mentor } and { $mentee } have a line-management
 committee-refused-language = { $mentor } and { $mentee } have no language in common.
 committee-refused-organisation = { $mentor } and { $mentee } are in the same organisation, and this programme pairs people across organisations.
 committee-refused-paired_before = { $mentor } was already asked for { $mentee } or paired with them: the programme never suggests the same mentor twice.
+committee-refused-declined = { $mentee } already turned { $mentor } down among their proposals: the programme does not suggest them again.
 committee-refused-full =
     { $mentor } has no place left: { $capacity ->
         [one] one mentee

@@ -28,6 +28,7 @@ draft-row = { $mentee } with { $mentor } (score { NUMBER($score, maximumFraction
 draft-row-none = { $mentee }: no mentor in the draft
 draft-row-locked = — locked
 draft-row-moved = — moved by the committee: "{ $reason }"
+draft-row-released = (the locked placement was no longer possible: that mentor has no place left, left the programme or a rule now rules them out; the lock is released)
 draft-unplaced-taken = { $mentee }: the possible mentors are already placed with other mentees
 draft-more =
     { $count ->
@@ -76,6 +77,7 @@ draft-published =
     }
 draft-empty = No draft to publish for "{ $programme }": open /admin matching (or "mentorbot match --programme { $slug }") to compute it.
 draft-refused = no pair for { $mentee }: { $why }
-draft-mentee-unplaced = The committee of "{ $programme }" has no mentor to suggest to you yet: no available mentor suits you for now. I will come back to you as soon as a mentor is suggested to you.
+draft-mentee-unplaced = The committee of the programme “{ $programme }” has no mentor to suggest to you yet: it is still looking, and I will come back to you as soon as a mentor is suggested.
 committee-refused-reason = Say why you move { $mentee }: coordinators and the audit log will see it.
 committee-refused-mentee_proposed = { $mentee } already has open proposals: the draft only places mentees who are waiting.
+draft-changed = The draft has changed since this message was shown (another coordinator, a mentor or a mentee acted): here is the draft as it is now, with its buttons.

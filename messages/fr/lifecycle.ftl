@@ -33,6 +33,7 @@ committee-refused-hierarchy = { $mentor } et { $mentee } ont un lien hiérarchiq
 committee-refused-language = { $mentor } et { $mentee } n'ont aucune langue en commun.
 committee-refused-organisation = { $mentor } et { $mentee } sont dans la même organisation, or ce programme forme ses binômes entre organisations différentes.
 committee-refused-paired_before = { $mentor } a déjà été sollicité pour { $mentee } ou en binôme avec cette personne : le programme ne propose jamais deux fois le même mentor.
+committee-refused-declined = { $mentee } a déjà écarté { $mentor } parmi ses propositions : le programme ne le lui propose plus.
 committee-refused-full =
     { $mentor } n'a plus de place : { $capacity ->
         [one] un mentoré au plus

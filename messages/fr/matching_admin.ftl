@@ -28,6 +28,7 @@ draft-row = { $mentee } avec { $mentor } (score { NUMBER($score, maximumFraction
 draft-row-none = { $mentee } : pas de mentor dans le projet
 draft-row-locked = — verrouillé
 draft-row-moved = — déplacé par le comité : « { $reason } »
+draft-row-released = (le placement verrouillé n'était plus possible : ce mentor n'a plus de place, a quitté le programme ou une règle l'exclut désormais  ; le verrou est levé)
 draft-unplaced-taken = { $mentee } : les mentors possibles sont déjà placés avec d'autres mentorés
 draft-more =
     { $count ->
@@ -76,6 +77,7 @@ draft-published =
     }
 draft-empty = Aucun projet à publier pour « { $programme } » : ouvrez /admin matching (ou « mentorbot match --programme { $slug } ») pour le calculer.
 draft-refused = pas de binôme pour { $mentee } : { $why }
-draft-mentee-unplaced = Le comité du programme « { $programme } » n'a pas encore de mentor à vous proposer : aucun mentor disponible ne vous correspond pour l'instant. Je reviens vers vous dès qu'un mentor vous est proposé.
+draft-mentee-unplaced = Le comité du programme « { $programme } » n'a pas encore de mentor à vous proposer : il continue de chercher, et je reviens vers vous dès qu'un mentor vous est proposé.
 committee-refused-reason = Dites pourquoi vous déplacez { $mentee } : les coordinateurs et le journal d'audit le verront.
 committee-refused-mentee_proposed = { $mentee } a déjà des propositions en cours : le projet ne place que les mentorés qui attendent.
+draft-changed = Le projet a changé depuis que ce message a été affiché (un autre coordinateur, un mentor ou un mentoré a agi) : voici le projet à jour, avec ses boutons.
