@@ -39,7 +39,7 @@ def offer_waiting(
             continue
         assert application.id is not None
         supersede_open(out.session, application.id)  # proposals of mentors now full
-        out.tell(application.person_id, news)
+        out.tell(application.person_id, news, count=len(drafted.suggestions))
         round_ = latest_round(out.session, application.id) + 1
         offered += offer_suggestions(out, programme, application, drafted.suggestions, round_)
     return offered

@@ -133,7 +133,7 @@ def test_on_apply_a_new_mentor_is_offered_to_every_waiting_mentee_it_fits(
     assert said.count("Je n'ai pas de mentor disponible") == 2
     said = apply(dialog, "marc", "2", MENTOR_FORM)
     for mentee in ("lea", "zoe"):  # proposals, not places: whoever picks first is asked
-        assert f"[{mentee}] Bonne nouvelle : de nouveaux mentors ont rejoint le programme !" in said
+        assert f"[{mentee}] Bonne nouvelle : un nouveau mentor a rejoint le programme" in said
         assert f"[{mentee}]   1. Choisir 1 : marc" in said, said
     said = dialog("@lea\n1\n@marc\n1") + apply(dialog, "paul", "2", MENTOR_FORM)
     assert "[zoe] Bonne nouvelle" in said and "[zoe]   1. Choisir 1 : paul" in said, said

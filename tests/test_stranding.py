@@ -26,8 +26,8 @@ NNBSP = "\u202f"
 NONE_SUITS = "Aucune ne me convient"
 NO_MENTOR = "Je n'ai pas de mentor disponible à vous proposer pour le moment"
 WAITING = "j'attends qu'un mentor disponible corresponde à votre profil"
-NEW_MENTORS = f"Bonne nouvelle{NNBSP}: de nouveaux mentors ont rejoint le programme{NNBSP}!"
-PLACE_FREED = f"Bonne nouvelle{NNBSP}: des mentors qui correspondent à votre profil"
+NEW_MENTORS = f"Bonne nouvelle{NNBSP}: un nouveau mentor a rejoint le programme"
+PLACE_FREED = f"Bonne nouvelle{NNBSP}: un mentor qui correspond à votre profil est maintenant"
 
 
 def mentor(dialog: Dialog, name: str, organisation: str = "Ministère C", manager: str = "") -> str:

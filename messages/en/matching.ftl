@@ -37,7 +37,10 @@ proposals-declined-all =
        *[no] I will suggest other mentors as soon as new profiles arrive; /status tells you where you stand.
     }
 proposals-mentor-full = This mentor has just been chosen by someone else and has no place left. Pick among the other proposals:
-proposals-now-available = Good news: mentors who fit your profile are now available!
+proposals-now-available = { $count ->
+        [one] Good news: a mentor who fits your profile is now available!
+       *[other] Good news: mentors who fit your profile are now available!
+    }
 proposals-declined-all-fresh = Noted: I will not propose these mentors to you again. Here are other proposals.
 proposals-no-more = I have no other mentor to propose for now. Here are your proposals again:
 proposals-mentor-full-alone = This mentor has just been chosen by someone else and has no place left.

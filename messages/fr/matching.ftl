@@ -37,7 +37,10 @@ proposals-declined-all =
        *[no] Je vous proposerai d'autres mentors dès que de nouveaux profils arriveront ; /status vous dit où vous en êtes.
     }
 proposals-mentor-full = Ce mentor vient d'être choisi par quelqu'un d'autre et n'a plus de place. Choisissez parmi les autres propositions :
-proposals-now-available = Bonne nouvelle : des mentors qui correspondent à votre profil sont maintenant disponibles !
+proposals-now-available = { $count ->
+        [one] Bonne nouvelle : un mentor qui correspond à votre profil est maintenant disponible !
+       *[other] Bonne nouvelle : des mentors qui correspondent à votre profil sont maintenant disponibles !
+    }
 proposals-declined-all-fresh = C'est noté : je ne vous proposerai plus ces mentors. Voici d'autres propositions.
 proposals-no-more = Je n'ai pas d'autre mentor à vous proposer pour le moment. Voici de nouveau vos propositions :
 proposals-mentor-full-alone = Ce mentor vient d'être choisi par quelqu'un d'autre et n'a plus de place.
