@@ -24,7 +24,7 @@ from bot.domain.preferences import explain
 from handlers.matching_flow import ask_mentor
 from handlers.outgoing import Outgoing
 from messages.catalog import format_when
-from storage.cohort import application_of, candidate, holding_mentees, settings_of
+from storage.cohort import application_of, candidate, is_holding, settings_of
 from storage.enums import ApplicationStatus, Role
 from storage.matching import latest_round, mentor_profile, profile
 from storage.models import Application, Pair, Person, Programme, Proposal
@@ -111,7 +111,7 @@ def check_pair(
     mentee_app = application_of(session, programme.id, mentee_id, Role.mentee)
     if mentee_app is not None and (
         mentee_app.status == ApplicationStatus.matched
-        or mentee_id in holding_mentees(session, programme.id)
+        or is_holding(session, programme.id, mentee_id)
     ):
         return Refusal("mentee_paired", params)
     if mentee_app is None or mentee_app.status != ApplicationStatus.eligible:

@@ -67,6 +67,20 @@ def holding_mentees(session: Session, programme_id: int) -> set[int]:
     )
 
 
+def is_holding(session: Session, programme_id: int, mentee_person_id: int) -> bool:
+    """Whether this person's mentee pair in the programme is being formed or running."""
+    return (
+        session.exec(
+            select(Pair.id).where(
+                Pair.programme_id == programme_id,
+                Pair.mentee_person_id == mentee_person_id,
+                col(Pair.state).in_(HOLDING),
+            )
+        ).first()
+        is not None
+    )
+
+
 def unpaired_mentees(session: Session, programme: Programme) -> list[Application]:
     """Eligible mentee applications with no pair being formed or running, in application order
     (those waiting for proposals, and those who have some but have not picked yet)."""
@@ -114,7 +128,7 @@ def cohort_draft(
     committee's `locked` placements (mentee application -> mentor application) taken first.
 
     Reads in a few queries whatever the cohort's size: the programme's applications (everyone's
-    manager counts for the management chains), the earlier pairs of these mentees, and the
+    manager counts for the management chains), the earlier pairs of all its mentees, and the
     programme's open and refused proposals."""
     rows = session.exec(
         select(Application, Person)

@@ -104,7 +104,7 @@ def test_the_cli_reviews_moves_locks_and_publishes_the_draft(
     closed_committee(core, dialog, db_url, engine, tmp_path)
     code, said = match(db_url)
     assert code == 0, said
-    assert 'Committee\'s draft for "Mentorat des cadres 2031": 2 mentees placed of 3.' in said
+    assert 'Committee\'s draft for "Mentorat des cadres 2031": 2 of 3 mentees placed.' in said
     assert (
         "- boss: the possible mentors are already placed with other mentees\n"
         "    1 (line-management link): marc" in said

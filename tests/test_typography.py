@@ -23,6 +23,7 @@ NO_BREAK = "\u202f\u00a0"
 PLACEHOLDER = "X"  # what a placeable shows: a word, never a space
 FRENCH_BEFORE = re.compile(r"(?P<before>.)(?P<mark>[;:!?»])(?P<after>.?)", re.DOTALL)
 FRENCH_AFTER = re.compile(r"«(?P<after>.)", re.DOTALL)
+DOUBLED_SPACE = re.compile("[\u202f\u00a0][ \u202f\u00a0]")  # two spaces where one goes
 URL = re.compile(r"\w+://\S+")
 ENGLISH_SPACED = re.compile(r"[ \u202f\u00a0](?P<mark>[;:!?])")
 
@@ -72,6 +73,8 @@ def french_faults(text: str) -> list[str]:
     for match in FRENCH_AFTER.finditer(text):
         if match["after"] not in NO_BREAK:
             faults.append(text[max(0, match.start() - 5) : match.end() + 25])
+    for match in DOUBLED_SPACE.finditer(text):
+        faults.append(text[max(0, match.start() - 25) : match.end() + 5])
     return faults
 
 

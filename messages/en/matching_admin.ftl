@@ -1,12 +1,7 @@
 ## Matching: why fewer proposals, and the committee's draft (/admin matching, mentorbot match)
 
 match-short-intro = Fewer proposals than planned:
-match-short =
-    { $name }: { $found ->
-        [0] no proposal
-        [one] one proposal
-       *[other] { $found } proposals
-    } of { $wanted }
+match-short = { $name }: { $found } of { $wanted } proposals
 match-left-named = { $left }: { $names }
 match-left-more =
     { $names } and { $more ->
@@ -15,11 +10,10 @@ match-left-more =
     }
 match-left-pool = no mentor left out: the programme has no other mentor
 draft-heading =
-    Committee's draft for "{ $programme }": { $placed ->
-        [0] no mentee placed
-        [one] one mentee placed
-       *[other] { $placed } mentees placed
-    } of { $mentees }{ $locked ->
+    Committee's draft for "{ $programme }": { $placed } of { $mentees } { $mentees ->
+        [one] mentee
+       *[other] mentees
+    } placed{ $locked ->
         [0] .
         [one] , one of them locked.
        *[other] , { $locked } of them locked.
@@ -46,7 +40,7 @@ draft-move = Move a mentee
 draft-lock-shown = Lock these placements
 draft-unlock-shown = Unlock these placements
 draft-move-title = Move a mentee (programme "{ $programme }")
-draft-f-reason = Why move them
+draft-f-reason = Reason for the move
 draft-h-reason = Seen by coordinators only; the placement is locked and survives the draft being computed again.
 draft-nothing-to-move = No mentee to move, or no mentor has a free place.
 draft-moved = Noted: { $mentee } is placed with { $mentor } in the draft, placement locked. Nothing is sent before publishing.

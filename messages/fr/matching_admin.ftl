@@ -28,7 +28,7 @@ draft-row = { $mentee } avec { $mentor } (score { NUMBER($score, maximumFraction
 draft-row-none = { $mentee } : pas de mentor dans le projet
 draft-row-locked = — verrouillé
 draft-row-moved = — déplacé par le comité : « { $reason } »
-draft-row-released = (le placement verrouillé n'était plus possible : ce mentor n'a plus de place, a quitté le programme ou une règle l'exclut désormais  ; le verrou est levé)
+draft-row-released = (le placement verrouillé n'était plus possible : ce mentor n'a plus de place, a quitté le programme ou une règle l'exclut désormais ; le verrou est levé)
 draft-unplaced-taken = { $mentee } : les mentors possibles sont déjà placés avec d'autres mentorés
 draft-more =
     { $count ->
