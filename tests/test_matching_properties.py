@@ -327,6 +327,26 @@ def test_no_suggestion_breaks_a_hard_rule(pool: Pool) -> None:
             assert rule is None, (mentee.name, mentor.name, rule)
             assert folded(mentor.name) not in bosses(mentee, pool.profiles), mentor.name
             assert folded(mentee.name) not in bosses(mentor, pool.profiles), mentee.name
+            assert not plainly_forbidden(result.candidate, mentor, pool.settings), mentor.name
+
+
+def plainly_forbidden(candidate: Candidate, mentor: Profile, settings: MatchSettings) -> bool:
+    """The rules other than the hierarchy, written again without the engine's code: the same
+    person, no language in common, the same organisation when the programme forbids it, an
+    earlier pair, a mentor turned down or still proposed, no place left."""
+    mentee = candidate.mentee
+    spoken = set(mentee.languages) and set(mentor.languages)
+    return (
+        mentor.person_id == mentee.person_id
+        or bool(spoken and not set(mentee.languages) & set(mentor.languages))
+        or (
+            settings.other_organisation
+            and folded(mentee.organisation) != ""
+            and folded(mentee.organisation) == folded(mentor.organisation)
+        )
+        or mentor.person_id in candidate.paired_before | candidate.declined | candidate.proposed
+        or mentor.free_places < 1
+    )
 
 
 def test_a_namesake_never_hides_ones_own_manager() -> None:
