@@ -84,25 +84,43 @@ def _mentor_options(ctx: Ctx, programme: Programme) -> tuple[Option, ...]:
     )[:MAX_CHOICES]
 
 
+def _pair_fields(
+    ctx: Ctx, programme: Programme, mentees: tuple[Option, ...], reason: str, hint: str
+) -> list[FormField]:
+    """A mentee, a mentor with room and the committee's reason: both forms ask this."""
+    choice = FieldKind.choice
+    return [
+        FormField("mentee", ctx.t("pair-f-mentee"), choice, mentees),
+        FormField("mentor", ctx.t("pair-f-mentor"), choice, _mentor_options(ctx, programme)),
+        FormField("reason", ctx.t(reason), hint=ctx.t(hint), max_length=500),
+    ]
+
+
+def _admins_programme(ctx: Ctx, params: dict[str, Any]) -> Programme | None:
+    """The form's programme when the person is still its admin (else they are told so)."""
+    programme = ctx.session.get(Programme, params["programme"])
+    if programme is None or not may(ctx.session, ctx.me, programme, GrantRole.admin):
+        ctx.say("admin-refused")
+        return None
+    return programme
+
+
 def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
     """Mentee among those waiting for a mentor, mentor among those with room, the reason."""
     programme = ctx.session.get(Programme, params["programme"])
     assert programme is not None
-    choice = FieldKind.choice
-    return ctx.t("pair-form-title", programme=programme.name), [
-        FormField("mentee", ctx.t("pair-f-mentee"), choice, _mentee_options(ctx, programme)),
-        FormField("mentor", ctx.t("pair-f-mentor"), choice, _mentor_options(ctx, programme)),
-        FormField("reason", ctx.t("pair-f-reason"), hint=ctx.t("pair-h-reason"), max_length=500),
-    ]
+    mentees = _mentee_options(ctx, programme)
+    return ctx.t("pair-form-title", programme=programme.name), _pair_fields(
+        ctx, programme, mentees, "pair-f-reason", "pair-h-reason"
+    )
 
 
 def submit_form(
     ctx: Ctx, values: dict[str, Any], params: dict[str, Any]
 ) -> dict[str, FieldError] | None:
     """Form the pair, or put the rule that refuses it on the field it concerns."""
-    programme = ctx.session.get(Programme, params["programme"])
-    if programme is None or not may(ctx.session, ctx.me, programme, GrantRole.admin):
-        ctx.say("admin-refused")
+    programme = _admins_programme(ctx, params)
+    if programme is None:
         return None
     mentee, mentor = int(values["mentee"][1:]), int(values["mentor"][1:])
     made = committee_pair(ctx, programme, mentee, mentor, values["reason"])
@@ -126,21 +144,18 @@ def build_move_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormFie
     """Mentee among those of the draft, mentor among those with room, the reason."""
     programme = ctx.session.get(Programme, params["programme"])
     assert programme is not None
-    choice = FieldKind.choice
-    return ctx.t("draft-move-title", programme=programme.name), [
-        FormField("mentee", ctx.t("pair-f-mentee"), choice, _waiting_options(ctx, programme)),
-        FormField("mentor", ctx.t("pair-f-mentor"), choice, _mentor_options(ctx, programme)),
-        FormField("reason", ctx.t("draft-f-reason"), hint=ctx.t("draft-h-reason"), max_length=500),
-    ]
+    mentees = _waiting_options(ctx, programme)
+    return ctx.t("draft-move-title", programme=programme.name), _pair_fields(
+        ctx, programme, mentees, "draft-f-reason", "draft-h-reason"
+    )
 
 
 def submit_move(
     ctx: Ctx, values: dict[str, Any], params: dict[str, Any]
 ) -> dict[str, FieldError] | None:
     """Place the mentee with the mentor in the draft, or put the refusal on its field."""
-    programme = ctx.session.get(Programme, params["programme"])
-    if programme is None or not may(ctx.session, ctx.me, programme, GrantRole.admin):
-        ctx.say("admin-refused")
+    programme = _admins_programme(ctx, params)
+    if programme is None:
         return None
     mentee, mentor = int(values["mentee"][1:]), int(values["mentor"][1:])
     made = move(ctx.session, programme, mentee, mentor, values["reason"], ctx.me, ctx.now)

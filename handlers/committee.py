@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, update
 
 from bot.domain.cohort import COMMITTEE_REASON
 from bot.domain.hard_rules import Chains, Limits, broken_rule, management_chains
@@ -26,7 +26,7 @@ from handlers.outgoing import Outgoing
 from messages.catalog import format_when
 from storage.cohort import application_of, candidate, is_holding, settings_of
 from storage.enums import ApplicationStatus, Role
-from storage.matching import latest_round, mentor_profile, profile
+from storage.matching import latest_round, mentor_profile, profile, with_people
 from storage.models import Application, Pair, Person, Programme, Proposal
 
 MENTEE_RULES = ("mentee_application", "mentee_paired", "mentee_proposed")
@@ -67,11 +67,7 @@ def _name(session: Session, person_id: int) -> str:
 
 def programme_chains(session: Session, programme: Programme) -> dict[str, frozenset[str]]:
     """The management chains of everyone who applied to the programme (any role, any status)."""
-    rows = session.exec(
-        select(Application, Person)
-        .join(Person, col(Person.id) == col(Application.person_id))
-        .where(Application.programme_id == programme.id)
-    ).all()
+    rows = with_people(session, programme)
     return management_chains(profile(application, person) for application, person in rows)
 
 

@@ -41,7 +41,7 @@ from handlers.pair_end_facts import final_questionnaire_to_come, open_final_wave
 from storage.applications import applications_of
 from storage.conversations import load_state
 from storage.enums import ApplicationStatus, MeetingStatus, PairState, Role
-from storage.matching import latest_round, open_pair_of, proposals_of
+from storage.matching import REFUSED, latest_round, open_pair_of, proposals_of
 from storage.models import (
     Application,
     CharterAcceptance,
@@ -56,7 +56,6 @@ from storage.objectives import objectives_of
 from storage.programmes import current_charter
 
 ENDED = (PairState.completed, PairState.withdrawn)
-REFUSED = "refused"  # a proposal of a round the mentee answered with "none suits me"
 
 
 class State(StrEnum):

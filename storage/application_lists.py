@@ -20,7 +20,7 @@ from bot.domain.accounts import Account
 from bot.domain.eligibility import RULE_ANSWERS
 from storage.application_import import EMAIL_KEY
 from storage.enums import ApplicationStatus, PairState, Role
-from storage.matching import HOLDING
+from storage.matching import HOLDING, with_people
 from storage.models import Application, Identity, Pair, Person, Programme
 
 GROUPS = (
@@ -54,11 +54,7 @@ class Entry:
 
 def application_groups(session: Session, programme: Programme) -> dict[str, list[Entry]]:
     """Every group of `GROUPS` (possibly empty), entries sorted by name."""
-    rows = session.exec(
-        select(Application, Person)
-        .join(Person, col(Person.id) == col(Application.person_id))
-        .where(Application.programme_id == programme.id)
-    ).all()
+    rows = with_people(session, programme)
     pairs = session.exec(
         select(Pair).where(Pair.programme_id == programme.id).order_by(col(Pair.id))
     ).all()

@@ -26,6 +26,7 @@ from storage.matching import (
     open_proposals,
     paired_before,
     profile,
+    with_people,
 )
 from storage.models import Application, Pair, Person, Programme, Proposal
 
@@ -130,11 +131,7 @@ def cohort_draft(
     Reads in a few queries whatever the cohort's size: the programme's applications (everyone's
     manager counts for the management chains), the earlier pairs of all its mentees, and the
     programme's open and refused proposals."""
-    rows = session.exec(
-        select(Application, Person)
-        .join(Person, col(Person.id) == col(Application.person_id))
-        .where(Application.programme_id == programme.id)
-    ).all()
+    rows = with_people(session, programme)
     person_of = {application.id: person for application, person in rows}
     pool = mentors if mentors is not None else mentor_profiles(session, programme)
     taken = {a.id for a in applications} | {m.application_id for m in pool}

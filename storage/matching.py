@@ -41,6 +41,17 @@ def profile(application: Application, person: Person, free_places: int = 1) -> P
     )
 
 
+def with_people(session: Session, programme: Programme) -> list[tuple[Application, Person]]:
+    """Every application to the programme (any role, any status) with its person."""
+    return list(
+        session.exec(
+            select(Application, Person)
+            .join(Person, col(Person.id) == col(Application.person_id))
+            .where(Application.programme_id == programme.id)
+        ).all()
+    )
+
+
 def places_taken(session: Session, programme_id: int, mentor_person_id: int) -> int:
     return session.exec(
         select(func.count())
