@@ -47,6 +47,7 @@ NUMBERS = {
     "mentee_min_years": (0, 60),
     "mentee_min_posts": (0, 50),
     "retention_months": (1, 120),
+    "pulse_weeks": (0, 12),
 }
 YES_NO = ("other_organisation", "in_person", "free_text_in_synthesis")
 LISTS = ("topics", "themes")
@@ -55,7 +56,7 @@ ORDER = (
     "max_gap_weeks", "proposals", "mentor_capacity", "matching", "answer_delay_days",
     "other_organisation", "in_person", "topics", "themes", "mentor_min_years",
     "mentor_min_posts", "mentee_min_years", "mentee_min_posts", "midterm", "final",
-    "free_text_in_synthesis", "retention_months", "alternative",
+    "free_text_in_synthesis", "pulse_weeks", "retention_months", "alternative",
 )  # fmt: skip
 NESTED = {
     "mentor_min_years": ("eligibility", "mentor", "min_years"),

@@ -6,6 +6,7 @@ outbound items are a Message, a Choice among options, a Form of typed fields, or
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -165,7 +166,8 @@ def to_payload(item: Item) -> dict[str, Any]:
         return {
             "type": "file",
             "filename": item.filename,
-            "content": item.content.decode("utf-8"),
+            "content": base64.b64encode(item.content).decode("ascii"),
+            "encoding": "base64",
             "mime_type": item.mime_type,
             "caption": item.caption,
         }
@@ -181,6 +183,10 @@ def from_payload(payload: dict[str, Any]) -> Item:
         options = tuple(Option(o["label"], o["value"]) for o in payload["options"])
         return Choice(payload["text"], options, payload["prompt_id"])
     if kind == "file":
-        content = payload["content"].encode("utf-8")
+        raw = payload["content"]
+        # Rows queued before files could be binary (charts, spreadsheets) hold UTF-8 text.
+        content = (
+            base64.b64decode(raw) if payload.get("encoding") == "base64" else raw.encode("utf-8")
+        )
         return File(payload["filename"], content, payload["mime_type"], payload["caption"])
     raise ValueError(f"unknown outbox item type {kind!r}")

@@ -59,6 +59,8 @@ class Programme(SQLModel, table=True):
     in_person: bool = False
     weights: dict[str, float] = _json(default_factory=dict)
     free_text_in_synthesis: bool = False
+    # Weeks between two "how is it going?" (1-5) asked to each member of an active pair; 0: never.
+    pulse_weeks: int = 4
     retention_months: int = 12
     topics: list[str] = _json(default_factory=list)
     themes: list[str] = _json(default_factory=list)
@@ -294,7 +296,10 @@ class PrivateNote(SQLModel, table=True):
 class PairCheck(SQLModel, table=True):
     """A side's answer to a check on its pair: fit after the first meeting, or a 1-5 pulse."""
 
-    __table_args__ = (UniqueConstraint("pair_id", "person_id", "kind", "due_on"),)
+    __table_args__ = (
+        UniqueConstraint("pair_id", "person_id", "kind", "due_on"),
+        Index("ix_paircheck_kind_pair", "kind", "pair_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     pair_id: int = Field(foreign_key="pair.id", index=True)
     person_id: int = Field(foreign_key="person.id")
@@ -324,6 +329,19 @@ class QuestionnaireAnswer(SQLModel, table=True):
     answers: dict[str, Any] = _json(default_factory=dict)
     submitted_at: datetime | None = _when(default=None)
     updated_at: datetime = _when(default_factory=utcnow)
+
+
+class Broadcast(SQLModel, table=True):
+    """A coordinators' message to a programme's people (`role` empty: everyone); each recipient's
+    copy is an outbox row keyed `broadcast:<id>:<person>`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    role: str = Field(default="", max_length=16)
+    text: str = Field(max_length=4000)
+    sent_by_person_id: int | None = Field(default=None, foreign_key="person.id")
+    recipients: int = 0
+    created_at: datetime = _when(default_factory=utcnow)
 
 
 class Outbox(SQLModel, table=True):

@@ -25,7 +25,7 @@ CHAT_ANSWERS = [
     "cadres-chat", "Mentorat des cadres 2027", "premières fonctions managériales", "1",
     "Europe/Paris", "5 janvier 2027", "15/02/2027", "2027-03-01", "30 septembre 2027", "8",
     "6", "4", "2", "2", "5", "1", "1", "budget, RH, management", "-", "15", "2", "-", "-",
-    "15 juin 2027", "20 septembre 2027", "2", "24", "Le réseau des cadres vous accueille.",
+    "15 juin 2027", "20 septembre 2027", "2", "-", "24", "Le réseau des cadres vous accueille.",
 ]  # fmt: skip
 
 
@@ -110,7 +110,7 @@ def test_editing_in_the_chat_keeps_what_is_not_changed(
     assert cli(db_url, "programme", "apply", str(FILE))[0] == 0
     said = dialog("@admin\n/admin\nProgramme : réglages, ouverture")
     assert "Appariement : À la clôture des candidatures" in said
-    said = dialog("Modifier les réglages\n" + "\n".join(["="] * 10 + ["3"] + ["="] * 16))
+    said = dialog("Modifier les réglages\n" + "\n".join(["="] * 10 + ["3"] + ["="] * 17))
     assert "est modifié : Nombre de mentors proposés à chaque mentoré" in said, said
     _, shown = cli(db_url, "programme", "show", "cadres-2027", "--toml")
     assert "proposals = 3" in shown and "mentor_capacity = 2" in shown
@@ -124,11 +124,12 @@ def test_the_form_is_a_modal_where_the_platform_has_them(core: Core, engine: Eng
     admin = core.identify("console", "admin")
     replies = core.handle(Inbound(admin, text="/admin new"), modal_forms=True)
     form = replies[-1].item
-    assert isinstance(form, Form) and len(form.fields) == 28
+    assert isinstance(form, Form) and len(form.fields) == 29
     values = dict(zip([f.name for f in form.fields], CHAT_ANSWERS, strict=True))
     values |= {"language": "fr", "matching": "at_close", "other_organisation": "yes"}
     values |= {"in_person": "yes"}
     values |= {"free_text_in_synthesis": "no", "themes": "", "mentee_min_years": ""}
+    values |= {"pulse_weeks": ""}
     values |= {"mentee_min_posts": ""}
     replies = core.handle(Inbound(admin, form_id="programme", form_values=values), modal_forms=True)
     assert "est créé" in replies[-1].item.text  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ def test_an_admin_creates_a_programme_in_a_modal(slack: Workspace, engine: Engin
     title = view["title"]["text"]
     assert title == "Nouveau programme" and len(title) <= 24
     inputs = [b for b in view["blocks"] if b["type"] == "input"]
-    assert len(inputs) == 28
+    assert len(inputs) == 29
     bad = {**ANSWERS, "applications_close": "1 janvier 2027"}
     response = slack.submit(ADMIN, bad, view)
     assert response.json()["response_action"] == "errors"

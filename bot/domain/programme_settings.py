@@ -138,6 +138,7 @@ class ProgrammeSettings(_Strict):
     topics: list[str] = Field(default_factory=list, max_length=40)
     themes: list[str] = Field(default_factory=list, max_length=40)
     free_text_in_synthesis: bool = False
+    pulse_weeks: int = Field(4, ge=0, le=12)
     retention_months: int = Field(12, ge=1, le=120)
     alternative: str = Field("", max_length=2000)
     eligibility: Eligibility = Eligibility()
