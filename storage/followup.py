@@ -126,7 +126,17 @@ def _rows(
 ) -> list[PairFollowUp]:
     mentee, mentor, referent = aliased(Person), aliased(Person), aliased(Person)
     pairs = session.exec(
-        select(Pair, mentee.display_name, mentor.display_name, referent.display_name)
+        select(
+            Pair.id,
+            Pair.state,
+            Pair.activated_at,
+            Pair.ended_at,
+            Pair.paused_until,
+            Pair.last_meeting_at,
+            col(mentee.display_name).label("mentee_name"),
+            col(mentor.display_name).label("mentor_name"),
+            col(referent.display_name).label("referent_name"),
+        )
         .join(mentee, col(mentee.id) == col(Pair.mentee_person_id))
         .join(mentor, col(mentor.id) == col(Pair.mentor_person_id))
         .outerjoin(referent, col(referent.id) == col(Pair.referent_person_id))
@@ -138,8 +148,7 @@ def _rows(
     objectives = _objectives(session, pair_ids)
     pulses = _pulses(session, pair_ids)
     rows = []
-    for pair, mentee_name, mentor_name, referent_name in pairs:
-        assert pair.id is not None
+    for pair in pairs:
         held, cancelled, no_show, last_held, next_planned = meetings.get(
             pair.id, (0, 0, 0, None, None)
         )
@@ -148,9 +157,9 @@ def _rows(
         rows.append(
             PairFollowUp(
                 pair_id=pair.id,
-                mentee=mentee_name,
-                mentor=mentor_name,
-                referent=referent_name or "",
+                mentee=pair.mentee_name,
+                mentor=pair.mentor_name,
+                referent=pair.referent_name or "",
                 state=pair.state,
                 activated_at=pair.activated_at,
                 held=held or 0,
