@@ -10,7 +10,20 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from bot.commands import applications, audit, keys, matching, pairs, programmes, referents, roles
+from bot.commands import (
+    applications,
+    audit,
+    broadcast,
+    dashboard,
+    export,
+    keys,
+    matching,
+    pairs,
+    programmes,
+    referents,
+    roles,
+    waves,
+)
 from bot.commands.flag_help import drop_flag_types
 from bot.config import Settings
 from bot.logs import configure_logging
@@ -33,7 +46,12 @@ app.add_typer(roles.app, name="role")
 app.add_typer(referents.app, name="referents")
 app.add_typer(pairs.app, name="pairs")
 app.command("audit")(audit.audit_log)
+app.command("dashboard")(dashboard.dashboard)
+app.command("broadcast")(broadcast.broadcast_command)
 app.add_typer(keys.app, name="keys")
+app.add_typer(waves.app, name="wave")
+app.command("synthesis")(waves.synthesis)
+app.add_typer(export.app, name="export")
 err = Console(stderr=True)
 
 DbOption = Annotated[

@@ -17,6 +17,7 @@ from sqlmodel.sql.expression import Select
 from bot.config import get_settings
 from bot.domain.cadence import Cadence, anchor, cadence
 from bot.lifecycle import close_applications, end_programmes, open_dated_waves
+from bot.pulse_sweep import ask_pulse
 from bot.retention import purge_expired_programmes
 from handlers.consent import ask_fit
 from handlers.matching_flow import forward
@@ -169,6 +170,7 @@ SWEEPS: tuple[Sweep, ...] = (
     sweep_meetings,
     ask_fit_after_first_meeting,
     nudge_cadence,
+    ask_pulse,
     close_applications,
     open_dated_waves,
     end_programmes,

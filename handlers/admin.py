@@ -5,7 +5,7 @@ and is audited.
 stateDiagram-v2
     [*] --> refused: no role (audited)
     [*] --> programmes: /admin, several programmes -> which one?
-    [*] --> menu: /admin, one programme -> its figures and the menu
+    [*] --> menu: /admin, one programme -> its follow-up summary and the menu
     programmes --> menu: a programme picked
     menu --> section: a button (or `/admin <word>` typed)
     section --> refused: role too low for that section (audited)
@@ -24,12 +24,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from bot.domain.followup import Dashboard
 from handlers.context import Ctx
+from handlers.followup_text import summary_lines
 from handlers.router import Router
-from messages.catalog import t
 from storage.audit import record
 from storage.enums import GrantRole
-from storage.figures import Figures, programme_figures
+from storage.followup import dashboard
 from storage.models import Person, Programme
 from storage.people import global_roles, roles_in, roles_of
 
@@ -88,48 +89,40 @@ def visible_programmes(session: Session, person_id: int) -> list[Programme]:
     return sorted(mine, key=lambda p: p.ended_at is not None)
 
 
-def figure_lines(locale: str, figures: Figures) -> list[tuple[str, str]]:
-    """The figures as (label, value) lines in `locale`."""
-    lines = []
-    for status, count in sorted(figures.applications.items()):
-        label = t(locale, "admin-applications", status=t(locale, f"application-status-{status}"))
-        lines.append((label, str(count)))
-    for state, count in sorted(figures.pairs.items()):
-        lines.append((t(locale, "admin-pairs", state=t(locale, f"admin-pair-{state}")), str(count)))
-    lines.append((t(locale, "admin-overdue"), str(figures.overdue)))
-    return lines
+def visible_dashboard(
+    session: Session, person_id: int, programme: Programme, now: datetime
+) -> Dashboard:
+    """The programme's follow-up as the person may see it: a referent its own pairs only."""
+    referent_only = not may(session, person_id, programme, GrantRole.admin)
+    return dashboard(session, programme, now, referent_id=person_id if referent_only else None)
 
 
-def coordinator_figures(
-    session: Session, person: Person, now: datetime
-) -> list[tuple[Programme, list[tuple[str, str]]]]:
-    """Each programme the person coordinates, with its figures as they may see them."""
+def coordinator_summaries(
+    session: Session, person: Person, now: datetime, limit: int = 3
+) -> list[tuple[Programme, list[str]]]:
+    """The first `limit` programmes the person coordinates, each with its follow-up summary as
+    they may see it, in their language and time zone."""
     assert person.id is not None
-    found = []
-    for programme in visible_programmes(session, person.id):
-        referent_only = not may(session, person.id, programme, GrantRole.admin)
-        figures = programme_figures(
-            session, programme, now, referent_id=person.id if referent_only else None
+    return [
+        (
+            programme,
+            summary_lines(
+                visible_dashboard(session, person.id, programme, now),
+                person.locale,
+                person.timezone,
+            ),
         )
-        found.append((programme, figure_lines(person.locale, figures)))
-    return found
-
-
-def figures_text(ctx: Ctx, programme: Programme) -> str:
-    referent_only = not may(ctx.session, ctx.me, programme, GrantRole.admin)
-    figures = programme_figures(
-        ctx.session, programme, ctx.now, referent_id=ctx.me if referent_only else None
-    )
-    heading = ctx.t("admin-programme", programme=programme.name)
-    shown = [
-        ctx.t("admin-figure", label=label, value=value)
-        for label, value in figure_lines(ctx.person.locale, figures)
+        for programme in visible_programmes(session, person.id)[:limit]
     ]
-    return "\n".join([heading, *shown])
+
+
+def summary_text(ctx: Ctx, programme: Programme) -> str:
+    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
+    return "\n".join(summary_lines(board, ctx.person.locale, ctx.person.timezone))
 
 
 def show_menu(ctx: Ctx, programme: Programme) -> None:
-    """The programme's figures and the sections this person may open, as buttons."""
+    """The programme's follow-up summary and the sections this person may open, as buttons."""
     record(ctx.session, ctx.me, "admin.figures", programme.slug)
     options = [
         (ctx.t(entry.label_key), entry.word)
@@ -138,7 +131,7 @@ def show_menu(ctx: Ctx, programme: Programme) -> None:
     ]
     if NEW in ctx.router.sections and may(ctx.session, ctx.me, None, GrantRole.admin):
         options.append((ctx.t("admin-new-programme"), NEW))
-    text = f"{figures_text(ctx, programme)}\n\n{ctx.t('admin-menu')}"
+    text = f"{summary_text(ctx, programme)}\n\n{ctx.t('admin-menu')}"
     ctx.ask(text, options, MENU_ACTION, {"programme": programme.id})
 
 
@@ -191,10 +184,12 @@ def register(router: Router) -> None:
             else:
                 ctx.say("admin-no-programme-yours")
             return
-        if len(programmes) > 1:
+        # `/admin <word> <slug>` (the App Home's buttons) names the programme
+        named = [p for p in programmes if p.slug == rest.strip()]
+        if len(programmes) > 1 and not (word and named):
             pick_programme(ctx, programmes, word)
         elif word:
-            open_section(ctx, word, programmes[0], rest.strip())
+            open_section(ctx, word, (named or programmes)[0], rest.strip())
         else:
             show_menu(ctx, programmes[0])
 

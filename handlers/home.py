@@ -4,7 +4,8 @@ help, as their standing allows).
 
 Where they stand is exactly what `/status` says: the status command runs in a transaction that
 is then rolled back, so the home never drifts from the chat and opening it changes nothing. The
-buttons come from the same `Standing`. Coordinators also get their programme's figures. The
+buttons come from the same `Standing`. Coordinators also get the follow-up summary of the
+programmes they coordinate (at most three), each with a button opening it in the chat. The
 `/plan` and `/logmeeting` commands the buttons run open the meeting forms directly.
 """
 
@@ -16,7 +17,7 @@ from cryptography.fernet import MultiFernet
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from handlers.admin import coordinator_figures, is_coordinator
+from handlers.admin import coordinator_summaries, is_coordinator
 from handlers.context import Ctx
 from handlers.forms import open_form
 from handlers.meeting_forms import DEFAULT_MINUTES, LOG, PLAN
@@ -24,7 +25,7 @@ from handlers.meeting_notices import FORMATS
 from handlers.mentions import person_ref
 from handlers.router import Router
 from handlers.standing import Standing, State, standing, upcoming_meetings
-from handlers.ui import Choice, Form, Home, HomeAction, Message
+from handlers.ui import Choice, Form, Home, HomeAction, HomeFollowUp, Message
 from messages.catalog import format_when, t
 from storage.applications import applications_of
 from storage.conversations import get_prompt, load_state
@@ -54,10 +55,7 @@ def home_view(
         objectives = objectives_of(session, pair.id)  # type: ignore[arg-type]
         reached = sum(1 for o in objectives if o.status == "reached")
         lines.append(t(person.locale, "home-objectives", reached=reached, total=len(objectives)))
-    figures: tuple[tuple[str, str], ...] = ()
-    if is_coordinator(session, person.id):
-        computed = coordinator_figures(session, person, now)
-        figures = tuple(computed[0][1]) if computed else ()
+    followup = _followup(session, person, now) if is_coordinator(session, person.id) else ()
     meetings = _next_meetings(session, person, now)
     return Home(
         heading=_heading(session, person, found),
@@ -65,7 +63,17 @@ def home_view(
         actions=_actions(person, found, first),
         meetings=meetings,
         meetings_title=t(person.locale, "home-meetings-title") if meetings else "",
-        figures=figures,
+        followup=followup,
+    )
+
+
+def _followup(session: Session, person: Person, now: datetime) -> tuple[HomeFollowUp, ...]:
+    """The follow-up summary of each programme the person coordinates (at most three), as they
+    may see it, with a button that opens that programme's follow-up in the chat."""
+    label = t(person.locale, "followup-home-button")
+    return tuple(
+        HomeFollowUp(tuple(lines), HomeAction(label, f"admin suivi {programme.slug}"))
+        for programme, lines in coordinator_summaries(session, person, now)
     )
 
 

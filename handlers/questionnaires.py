@@ -43,12 +43,13 @@ PICK_ACTION = "questionnaire-pick"
 TEXT_LIMIT = 2000
 
 
-def invite(out: Outgoing, wave: QuestionnaireWave) -> int:
-    """Invite the wave's members not yet invited nor answered; how many were invited now.
+def invite(out: Outgoing, wave: QuestionnaireWave, limit: int | None = None) -> int:
+    """Invite the wave's members not yet invited nor answered (at most `limit` of them); how
+    many were invited now.
 
     Each person is invited once per wave (outbox key `wave:<id>:<person>`), so a scheduler may
-    call this at every sweep: only people who joined the wave since the last call are invited.
-    Nothing is sent before the wave opens or after it closes.
+    call this at every sweep: only people who joined the wave since the last call (or were left
+    over by `limit`) are invited. Nothing is sent before the wave opens or after it closes.
     """
     if not wave.opens_at <= out.now < wave.closes_at:
         return 0
@@ -57,6 +58,8 @@ def invite(out: Outgoing, wave: QuestionnaireWave) -> int:
     done = invited_or_answered(out.session, wave)
     invited = 0
     for person_id in wave_members(out.session, wave):
+        if limit is not None and invited >= limit:
+            break
         if person_id not in done:
             invited += _invite_one(out, wave, programme, person_id)
     return invited

@@ -117,17 +117,26 @@ class HomeAction:
 
 
 @dataclass(frozen=True)
+class HomeFollowUp:
+    """A programme a coordinator follows, on the home page: its follow-up summary (the first
+    line its heading) and the button that opens the follow-up in the chat."""
+
+    lines: tuple[str, ...]
+    action: HomeAction
+
+
+@dataclass(frozen=True)
 class Home:
     """A person's home page (Slack's App Home): where they stand (`lines`), their next meetings
     (already in their language and zone), the buttons of what they can do now, the first one
-    being the next step; `figures` only for coordinators."""
+    being the next step; `followup` only for coordinators."""
 
     heading: str
     lines: tuple[str, ...]
     actions: tuple[HomeAction, ...] = ()
     meetings: tuple[str, ...] = ()
     meetings_title: str = ""
-    figures: tuple[tuple[str, str], ...] = ()
+    followup: tuple[HomeFollowUp, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from storage.enums import ApplicationStatus, OutboxStatus
 from storage.models import (
     Application,
     AuditEvent,
+    Broadcast,
     CharterAcceptance,
     ConversationState,
     Identity,
@@ -214,9 +215,10 @@ def _scrub_audit(session: Session, traces: Traces) -> None:
 
 
 def _scrub_committee_words(session: Session, traces: Traces) -> None:
-    """A coordinator's reason for a pair or a move, written about other people, that names
-    them is emptied (its copy in the audit is blotted with the rest)."""
-    for model, column in ((Pair, "committee_reason"), (Placement, "moved_reason")):
+    """A coordinator's reason for a pair or a move, or message to a programme, written about
+    other people, that names them is emptied (its copy in the audit is blotted with the rest)."""
+    written = ((Pair, "committee_reason"), (Placement, "moved_reason"), (Broadcast, "text"))
+    for model, column in written:
         field = getattr(model, column)
         for condition in traces.prefilters(field):
             for row in session.exec(select(model).where(condition)):

@@ -77,6 +77,23 @@ def wave_members(session: Session, wave: QuestionnaireWave) -> list[int]:
     return sorted(set(found))
 
 
+def members_by_role(session: Session, wave: QuestionnaireWave) -> dict[str, set[int]]:
+    """The wave's members by the role they answer in: mentee when they are a mentee in one of the
+    asked pairs (as `pair_for_wave` picks), mentor otherwise."""
+    asked = _asked(wave, include_ended=wave.kind == FINAL)
+    found: dict[str, set[int]] = {}
+    for role, side in ((Role.mentee, Pair.mentee_person_id), (Role.mentor, Pair.mentor_person_id)):
+        found[role] = set(
+            session.exec(
+                select(side)
+                .join(Person, col(Person.id) == col(side))
+                .where(asked, col(Person.erased_at).is_(None))
+            ).all()
+        )
+    found[Role.mentor] -= found[Role.mentee]
+    return found
+
+
 def pair_for_wave(session: Session, wave: QuestionnaireWave, person_id: int) -> Pair | None:
     """The pair through which the person answers this wave (mentee side first, newest first);
     None when they have no such pair in the wave's programme."""

@@ -2,10 +2,11 @@
 
 What goes: the applications' answers, the proposals' reasons, the committee's reasons, every
 note of its pairs, the free tags of its meetings, the text of its objectives, the free-text
-answers of its questionnaires, the fit and pulse answers, charter signatures, invitations, and
-the buttons and forms that were about it. What stays: the rows the counts are made of
-(applications by status, pairs by state, meetings with their dates, durations, formats and the
-programme's themes, objectives and whether they were reached, questionnaire scales).
+answers of its questionnaires, the fit and pulse answers, charter signatures, invitations, the
+coordinators' broadcasts, and the buttons and forms that were about it. What stays: the rows the
+counts are made of (applications by status, pairs by state, meetings with their dates,
+durations, formats and the programme's themes, objectives and whether they were reached,
+questionnaire scales).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.domain.questions import TEXT
 from storage.erasure import keep_programme_themes
 from storage.models import (
     Application,
+    Broadcast,
     CharterAcceptance,
     CharterVersion,
     ConversationState,
@@ -107,6 +109,7 @@ def purge_programme(session: Session, programme: Programme, now: datetime) -> li
     )
     session.execute(delete(Invitation).where(col(Invitation.programme_id) == programme_id))
     session.execute(delete(Placement).where(col(Placement.programme_id) == programme_id))
+    session.execute(delete(Broadcast).where(col(Broadcast.programme_id) == programme_id))
     about = {
         "pair": set(session.exec(pairs)),
         "meeting": set(session.exec(select(Meeting.id).where(col(Meeting.pair_id).in_(pairs)))),

@@ -28,7 +28,7 @@ from storage.audit import record
 from storage.crypto import decrypt
 from storage.db import session_scope
 from storage.enums import GrantRole
-from storage.figures import programme_figures
+from storage.followup import dashboard
 from storage.models import (
     Identity,
     Invitation,
@@ -85,7 +85,7 @@ def counts(engine: Engine, slug: str = "demo") -> Counts:
     """What coordinators count in a programme: the dashboard's figures, meetings, objectives."""
     with Session(engine) as session:
         programme = session.exec(select(Programme).where(Programme.slug == slug)).one()
-        figures = programme_figures(session, programme, utcnow())
+        board = dashboard(session, programme, utcnow())
         pairs = select(Pair.id).where(Pair.programme_id == programme.id)
         meetings = session.exec(
             select(Meeting.status, func.count())
@@ -98,7 +98,7 @@ def counts(engine: Engine, slug: str = "demo") -> Counts:
             .group_by(Objective.status)
         )
         return Counts(
-            dict(figures.applications), dict(figures.pairs), dict(meetings.all()),
+            dict(board.applications), dict(board.pairs_by_state), dict(meetings.all()),
             dict(objectives.all()),
         )  # fmt: skip
 

@@ -37,16 +37,16 @@ def test_admin_shows_counts_and_overdue_pairs_never_notes(
     active_pair(dialog)
     dialog("@lea\n/objectives\nPrendre du recul; Mieux déléguer\n1\n1")
     said = dialog("@admin\n/admin")
-    assert "Programme « Programme de mentorat" in said or "lien d'invitation : /start demo" in said
-    assert "Binômes actifs : 1" in said
-    assert "Binômes en retard de rencontre : 0" in said
+    assert "Suivi de « Programme de mentorat" in said or "lien d'invitation : /start demo" in said
+    assert "Binômes : 1 actif" in said
+    assert "0 binôme en retard de rencontre" in said
     assert "Prendre du recul" not in said
     with Session(engine) as session:
         pair = session.exec(select(Pair)).one()
         pair.activated_at = utcnow() - timedelta(days=200)
         session.add(pair)
         session.commit()
-    assert "Binômes en retard de rencontre : 1" in dialog("/admin")
+    assert "1 binôme en retard de rencontre" in dialog("/admin")
     assert "/admin" in dialog("/help")
     assert "commandes de coordination" in dialog("/admin nimportequoi")
     with Session(engine) as session:
@@ -73,14 +73,15 @@ def test_home_says_what_status_says_and_changes_nothing(
     assert home.actions[0].command == "apply"
     assert [a.command for a in home.actions[1:]] == ["language", "privacy", "help"]
     assert home.heading == "Programme de mentorat"
-    assert home.figures == ()
+    assert home.followup == ()
     active_pair(dialog)
     home = core.home(lea)
     assert home.heading != "Programme de mentorat"
     assert plain_refs(home.lines[0]).startswith("Votre binôme avec marc est lancé")
     assert home.actions[0].command == "status" and home.actions[0].label == "Continuer"
     admin_home = core.home(core.identify("console", "admin"))
-    assert any(label == "Binômes actifs" and value == "1" for label, value in admin_home.figures)
+    [followup] = admin_home.followup
+    assert "Binômes : 1 actif" in followup.lines and followup.action.command == "admin suivi demo"
 
 
 def test_home_offers_to_resume_a_form_and_the_core_gives_it_back(

@@ -25,7 +25,6 @@ BUTTON_TEXT = 75
 BUTTONS_PER_BLOCK = 25
 LABEL_LIMIT = 2000
 HEADER_LIMIT = 150
-FIELDS_PER_SECTION = 10
 FALLBACK_LIMIT = 3000
 
 CHOICE_ACTION = "choice-{index}"
@@ -169,7 +168,8 @@ def open_form_blocks(text: str, button: str) -> list[Block]:
 
 def home_view(home: Home, figures_title: str) -> dict[str, Any]:
     """App Home: the programme and where the person stands, the next meetings, a button per
-    thing the person can do now (the next step first, in the primary style), figures."""
+    thing the person can do now (the next step first, in the primary style); for coordinators,
+    under `figures_title`, each programme's follow-up summary with its button."""
     blocks: list[Block] = [{"type": "header", "text": plain(home.heading, HEADER_LIMIT)}]
     for line in home.lines:
         blocks += sections(line)
@@ -188,14 +188,17 @@ def home_view(home: Home, figures_title: str) -> dict[str, Any]:
     ]
     if buttons:
         blocks.append({"type": "actions", "block_id": "home", "elements": buttons})
-    if home.figures:
+    if home.followup:
         blocks += [{"type": "divider"}, {"type": "header", "text": plain(figures_title)}]
-        fields = [
-            {"type": "mrkdwn", "text": f"*{escape(label)}*\n{escape(value)}"}
-            for label, value in home.figures
-        ]
-        blocks += [
-            {"type": "section", "fields": fields[i : i + FIELDS_PER_SECTION]}
-            for i in range(0, len(fields), FIELDS_PER_SECTION)
-        ]
+    for index, followup in enumerate(home.followup, len(home.actions)):
+        heading, *lines = followup.lines
+        blocks += sections(f"*{heading}*")  # the heading: bold, around the escaped text
+        blocks += sections("\n".join(lines))
+        button = {
+            "type": "button",
+            "action_id": HOME_ACTION_ID.format(index=index),
+            "text": plain(followup.action.label, BUTTON_TEXT),
+            "value": followup.action.command,
+        }
+        blocks.append({"type": "actions", "block_id": f"followup-{index}", "elements": [button]})
     return {"type": "home", "blocks": blocks[:MODAL_BLOCKS]}

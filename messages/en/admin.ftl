@@ -1,6 +1,5 @@
 ## The coordinators' menu (/admin)
 
-admin-programme = Programme "{ $programme }"
 admin-menu = What would you like to do?
 admin-which-programme = Which programme?
 admin-new-programme = Create a programme

@@ -1,6 +1,5 @@
 ## Le menu des coordinateurs (/admin)
 
-admin-programme = Programme « { $programme } »
 admin-menu = Que souhaitez-vous faire ?
 admin-which-programme = Quel programme ?
 admin-new-programme = Créer un programme

@@ -1,0 +1,83 @@
+"""A coordinator's follow-up of a programme under way: the dashboard's figures, its chart and
+the tracking table as XLSX, from the database, as `/admin` and `mentorbot dashboard` make them.
+
+Target (issue 13): 500 pairs give their dashboard, chart and XLSX in under 2 seconds together.
+The first chart of a process pays matplotlib's import, so each size is measured cold (the first
+run in this process) and warm (the best of three more).
+
+    python -m bench.followup [--sizes 500 --sizes 5000 --sizes 50000] [--db sqlite|postgresql]
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from cryptography.fernet import Fernet, MultiFernet
+from rich.console import Console
+from sqlmodel import Session, select
+
+from bench.common import fresh_database
+from bench.followup_seed import seed_followup
+from bot.demo import ensure_demo_programme
+from handlers.followup_chart import png
+from handlers.tracking_export import tracking_file
+from storage.followup import dashboard
+from storage.models import Programme
+from storage.types import utcnow
+
+
+def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def _measure(engine: Any, programme_id: int, now: Any) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    with Session(engine) as session:
+        programme = session.get(Programme, programme_id)
+        assert programme is not None
+        figures["dashboard"], found = _timed(lambda: dashboard(session, programme, now))
+        figures["chart"], image = _timed(lambda: png(found, "fr"))
+        figures["xlsx"], sheet = _timed(
+            lambda: tracking_file(session, programme, "xlsx", "fr", now)
+        )
+    assert image.startswith(b"\x89PNG") and sheet.content.startswith(b"PK")
+    figures["total"] = sum(figures.values())
+    return figures
+
+
+def main(
+    sizes: Annotated[list[int] | None, typer.Option(help="Numbers of pairs.")] = None,
+    db: Annotated[list[str] | None, typer.Option(help="sqlite and/or postgresql.")] = None,
+    postgres_url: str = "postgresql://postgres@127.0.0.1:5432/test",
+) -> None:
+    console = Console(soft_wrap=True)
+    cipher = MultiFernet([Fernet(Fernet.generate_key())])
+    for kind in db or ["sqlite", "postgresql"]:
+        for size in sizes or [500, 5_000, 50_000]:
+            with fresh_database(kind, postgres_url) as engine:
+                ensure_demo_programme(engine)
+                with Session(engine) as session:
+                    programme_id = session.exec(select(Programme.id)).first()
+                assert programme_id is not None
+                now = utcnow()
+                seed_followup(engine, programme_id, size, cipher, now)
+                cold = _measure(engine, programme_id, now)
+                warm = min(
+                    (_measure(engine, programme_id, now) for _ in range(3)),
+                    key=lambda figures: figures["total"],
+                )
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                for label, figures in (("cold", cold), ("warm", warm)):
+                    parts = " ".join(f"{k}={v:.3f} s" for k, v in figures.items())
+                    console.print(f"follow-up {kind}: pairs={size:,} {label}: {parts}")
+                console.print(f"follow-up {kind}: pairs={size:,} max_rss={peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    typer.run(main)

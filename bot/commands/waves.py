@@ -1,0 +1,125 @@
+"""`mentorbot wave open|close --programme SLUG --kind midterm|final` and
+`mentorbot synthesis --programme SLUG --kind midterm|final`.
+
+The same code as `/admin` -> Questionnaires (`handlers.waves`, `handlers.wave_texts`), in English,
+dates in the programme's time zone. Admins only; every run is audited. Individual answers are
+never printed here: they reach only the pair's referent, in the chat.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bot.commands.common import (
+    AsOption,
+    DbOption,
+    Operator,
+    ProgrammeOption,
+    err,
+    fail,
+    operator,
+    out,
+)
+from bot.domain.questions import WAVE_KINDS
+from handlers.outgoing import Outgoing
+from handlers.wave_texts import Reader, synthesis_text
+from handlers.waves import (
+    ALREADY_OPEN,
+    MIDTERM_ENDED,
+    NOT_OPEN,
+    WaveChange,
+    build_synthesis,
+    change_text,
+    close_by_hand,
+    open_by_hand,
+)
+from storage.models import Programme
+from storage.types import utcnow
+from storage.wave_results import programme_waves
+
+LOCALE = "en"
+KindOption = Annotated[str, typer.Option("--kind", help="The wave: midterm or final.")]
+
+app = typer.Typer(help="Questionnaire waves: open or close one by hand.", no_args_is_help=True)
+
+
+def _kind(kind: str) -> str:
+    if kind not in WAVE_KINDS:
+        raise fail(f"--kind {kind!r}: use --kind midterm or --kind final.")
+    return kind
+
+
+def _run(who: Operator, slug: str, kind: str, verb: str) -> None:
+    """Open or close the wave; an impossible change exits 2 with the command that fits."""
+    with who.session() as session:
+        programme = who.programme(session, slug)
+        who.check(session, programme, f"questionnaires.{verb}")
+        outgoing = Outgoing(session, utcnow())
+        details = {"via": "cli", "by": who.account}
+        if verb == "open":
+            with err.status("Opening the wave and inviting its members..."):
+                change = open_by_hand(outgoing, who.person_id, programme, kind, **details)
+        else:
+            change = close_by_hand(outgoing, who.person_id, programme, kind, **details)
+        text = change_text(LOCALE, programme.timezone, change, outgoing)
+        session.commit()
+        _report(programme, change, text)
+
+
+def _report(programme: Programme, change: WaveChange, text: str) -> None:
+    if change.outcome == MIDTERM_ENDED:
+        raise fail(f"{text} (mentorbot wave open --programme {programme.slug} --kind final)")
+    if change.outcome == NOT_OPEN:
+        verb = "open" if change.wave is None else "open (to reopen it)"
+        raise fail(
+            f"{text} Use `mentorbot wave {verb} --programme {programme.slug} "
+            f"--kind {change.kind}` first."
+        )
+    out.print(text, highlight=False, markup=False)
+    if change.outcome == ALREADY_OPEN:
+        out.print(
+            f"Close it with `mentorbot wave close --programme {programme.slug} "
+            f"--kind {change.kind}`.",
+            highlight=False,
+            markup=False,
+        )
+
+
+@app.command("open")
+def open_wave_command(
+    programme: ProgrammeOption, kind: KindOption, db: DbOption = None, as_account: AsOption = None
+) -> None:
+    """Open a wave now for three weeks (or reopen a closed one) and invite its members."""
+    _run(operator(db, as_account), programme, _kind(kind), "open")
+
+
+@app.command("close")
+def close_wave_command(
+    programme: ProgrammeOption, kind: KindOption, db: DbOption = None, as_account: AsOption = None
+) -> None:
+    """Close the open wave now; answers sent are kept."""
+    _run(operator(db, as_account), programme, _kind(kind), "close")
+
+
+def synthesis(
+    programme: ProgrammeOption, kind: KindOption, db: DbOption = None, as_account: AsOption = None
+) -> None:
+    """The anonymised synthesis of a wave: no figure for a group of fewer than 5 answers."""
+    kind = _kind(kind)
+    who = operator(db, as_account)
+    with who.session() as session:
+        found = who.programme(session, programme)
+        who.check(session, found, "questionnaires.synthesis")
+        assert found.id is not None
+        wave = programme_waves(session, found.id).get(kind)
+        if wave is None:
+            raise fail(
+                f"The {kind} wave of {found.slug!r} has not been opened: "
+                f"`mentorbot wave open --programme {found.slug} --kind {kind}` opens it."
+            )
+        result = build_synthesis(session, found, wave)
+        who.audit(session, "questionnaires.synthesis", found.slug, kind=kind)
+        reader = Reader(LOCALE, found.timezone, utcnow())
+        out.print(synthesis_text(reader, found, wave, result), highlight=False, markup=False)

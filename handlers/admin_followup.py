@@ -1,0 +1,109 @@
+"""The `/admin` section "Suivi des binômes" (referents and admins): the programme's follow-up
+summary and the pairs needing attention, a button that posts the chart, and one that lists every
+pair, a page at a time. A referent sees its own pairs only; every click checks the role again
+and is audited.
+
+```mermaid
+stateDiagram-v2
+    [*] --> summary: /admin suivi (summary, pairs needing attention)
+    summary --> chart: Graphique -> the PNG, with a caption
+    summary --> page: Tous les binômes -> pairs 1 to 40
+    page --> page: Binômes suivants -> the next 40
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.admin import may, section, visible_dashboard
+from handlers.context import Ctx
+from handlers.followup_chart import png
+from handlers.followup_text import as_of, ordered, pair_line, pair_lines, summary_lines
+from handlers.router import Router
+from handlers.ui import File
+from storage.audit import record
+from storage.enums import GrantRole
+from storage.models import Programme
+
+WORD = "suivi"
+ACTION = "admin-followup"
+SHOWN = 15  # pairs needing attention shown with the summary
+PAGE = 40  # pairs per page of the full list
+CHART = "chart"
+PAGE_PREFIX = "page:"
+
+
+def show_summary(ctx: Ctx, programme: Programme) -> None:
+    """The summary, the pairs needing attention (at most SHOWN), and the buttons."""
+    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
+    locale, zone = ctx.person.locale, ctx.person.timezone
+    lines = [*summary_lines(board, locale, zone), ""]
+    attention = [row for row in ordered(board.rows) if row.needs_attention]
+    if attention:
+        lines.append(ctx.t("followup-attention"))
+        lines += [f"• {pair_line(row, locale, zone, board.now)}" for row in attention[:SHOWN]]
+    else:
+        lines.append(ctx.t("followup-attention-none"))
+    others = len(board.rows) - len(attention[:SHOWN])
+    if others:
+        lines.append(ctx.t("followup-others", count=others, slug=programme.slug))
+    options = [(ctx.t("followup-button-chart"), CHART)]
+    if board.rows:
+        options.append((ctx.t("followup-button-all"), f"{PAGE_PREFIX}0"))
+    ctx.ask("\n".join(lines), options, ACTION, {"programme": programme.id})
+
+
+def send_chart(ctx: Ctx, programme: Programme) -> None:
+    """The follow-up drawn as one PNG, posted with a caption."""
+    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
+    day = as_of(ctx.now, ctx.person.locale, ctx.person.timezone)
+    caption = ctx.t("followup-chart-caption", programme=programme.name, day=day)
+    filename = ctx.t("followup-chart-file", slug=programme.slug)
+    ctx.send(File(filename, png(board, ctx.person.locale), "image/png", caption))
+
+
+def send_page(ctx: Ctx, programme: Programme, page: int) -> None:
+    """Every pair's line, PAGE at a time, with a button for the next page."""
+    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
+    lines = pair_lines(board, ctx.person.locale, ctx.person.timezone)
+    if not lines:
+        ctx.say("followup-no-pairs")
+        return
+    start = min(page, (len(lines) - 1) // PAGE) * PAGE  # a stale page: the last one now
+    shown = lines[start : start + PAGE]
+    heading = ctx.t("followup-page", first=start + 1, last=start + len(shown), total=len(lines))
+    text = "\n".join([heading, *(f"• {line}" for line in shown)])
+    if start + PAGE < len(lines):
+        next_page = [(ctx.t("followup-button-next"), f"{PAGE_PREFIX}{start // PAGE + 1}")]
+        ctx.ask(text, next_page, ACTION, {"programme": programme.id})
+    else:
+        ctx.send_text(text)
+
+
+def register(router: Router) -> None:
+    @section(router, WORD, "admin-section-followup", need=GrantRole.referent)
+    def followup_section(ctx: Ctx, programme: Programme | None, _args: str) -> None:
+        """Show the follow-up summary and the pairs needing attention."""
+        assert programme is not None
+        show_summary(ctx, programme)
+
+    @router.action(ACTION)
+    def followup_button(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """The chart, or a page of every pair; the role is checked again, and audited."""
+        programme = ctx.session.get(Programme, context["programme"])
+        if programme is None:
+            ctx.say("error-button-stale")
+            return
+        what = "chart" if value == CHART else "pairs"
+        if not may(ctx.session, ctx.me, programme, GrantRole.referent):
+            record(ctx.session, ctx.me, f"admin.{WORD}.{what}.refused", programme.slug)
+            ctx.say("admin-refused")
+            return
+        record(ctx.session, ctx.me, f"admin.{WORD}.{what}", programme.slug)
+        if value == CHART:
+            send_chart(ctx, programme)
+        elif value.startswith(PAGE_PREFIX) and value[len(PAGE_PREFIX) :].isdecimal():
+            send_page(ctx, programme, int(value[len(PAGE_PREFIX) :]))
+        else:
+            ctx.say("error-button-stale")

@@ -1,0 +1,100 @@
+"""The `/admin` section "Exporter le suivi": the tracking table as a CSV or Excel file.
+
+An admin gets every pair of the programme, a referent its own pairs only. The section asks which
+form (or takes it typed: `/admin export xlsx`), then posts the file with a caption saying how
+many pairs and meetings it holds. The menu checks the role and audits the opening; the click
+is checked again (a role may have been revoked since) and the export audited with its format
+and size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.zones import zone_words
+from handlers.admin import may, section
+from handlers.context import Ctx
+from handlers.router import Router
+from handlers.tracking_export import CSV, XLSX, tracking_file
+from handlers.ui import File
+from storage.audit import record
+from storage.enums import GrantRole
+from storage.models import Programme
+from storage.tracking import tracking_size
+
+WORD = "export"
+FORMAT_ACTION = "tracking-format"
+FORMAT_WORDS = {CSV: CSV, XLSX: XLSX, "excel": XLSX}
+
+
+def referent_scope(ctx: Ctx, programme: Programme) -> int | None:
+    """The referent whose pairs only the person may see; None for an admin (every pair)."""
+    return None if may(ctx.session, ctx.me, programme, GrantRole.admin) else ctx.me
+
+
+def offer(ctx: Ctx, programme: Programme, args: str) -> None:
+    """Ask for the form of the file, or export at once when it was typed."""
+    assert programme.id is not None
+    referent_id = referent_scope(ctx, programme)
+    yours = "-yours" if referent_id is not None else ""
+    if tracking_size(ctx.session, programme.id, referent_id).pairs == 0:
+        ctx.say(f"tracking-empty{yours}", programme=programme.name)
+        return
+    typed = args.strip().casefold()
+    if typed in FORMAT_WORDS:
+        export(ctx, programme, FORMAT_WORDS[typed])
+        return
+    if typed:
+        ctx.say("tracking-unknown-format")
+    options = [(ctx.t("tracking-csv"), CSV), (ctx.t("tracking-xlsx"), XLSX)]
+    text = ctx.t(f"tracking-which-format{yours}", programme=programme.name)
+    ctx.ask(text, options, FORMAT_ACTION, {"programme": programme.id})
+
+
+def export(ctx: Ctx, programme: Programme, kind: str) -> None:
+    """Post the table as `kind`, with its caption, and audit it."""
+    referent_id = referent_scope(ctx, programme)
+    locale = ctx.person.locale
+    made = tracking_file(ctx.session, programme, kind, locale, ctx.now, referent_id)
+    size = made.size
+    record(
+        ctx.session,
+        ctx.me,
+        "tracking.export",
+        programme.slug,
+        format=kind,
+        rows=size.rows,
+        pairs=size.pairs,
+        meetings=size.meetings,
+        referent_only=referent_id is not None,
+        via="chat",
+    )
+    caption = ctx.t(
+        "tracking-caption-yours" if referent_id is not None else "tracking-caption",
+        programme=programme.name,
+        pairs=size.pairs,
+        meetings=size.meetings,
+        zone=zone_words(programme.timezone, locale),
+    )
+    ctx.send(File(made.filename, made.content, made.mime_type, caption))
+
+
+def register(router: Router) -> None:
+    @section(router, WORD, "admin-section-tracking", need=GrantRole.referent)
+    def tracking(ctx: Ctx, programme: Programme | None, args: str) -> None:
+        """Offer the tracking table as CSV or Excel."""
+        assert programme is not None
+        offer(ctx, programme, args)
+
+    @router.action(FORMAT_ACTION)
+    def chosen(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """A form was picked: check the role again, then post the file."""
+        programme = ctx.session.get(Programme, context.get("programme"))
+        if programme is None or value not in (CSV, XLSX):
+            ctx.say("error-button-stale")
+            return
+        if not may(ctx.session, ctx.me, programme, GrantRole.referent):
+            record(ctx.session, ctx.me, "tracking.export.refused", programme.slug, via="chat")
+            ctx.say("admin-refused")
+            return
+        export(ctx, programme, value)

@@ -1,0 +1,134 @@
+"""The follow-up as one image a coordinator reads on a phone: pairs by state, meetings held
+against expected, objectives set and reached, and the pulse trend over the rounds.
+
+`figure(dashboard, locale)` draws it (public, so that a test can read every text the image
+holds); `png(dashboard, locale)` renders it. Only aggregate figures are drawn: no name, no
+free text. matplotlib is imported inside the functions, headless (Agg, no pyplot state): its
+import is slow and the bot's start must not pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import TYPE_CHECKING
+
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal
+
+from bot.domain.followup import Dashboard
+from handlers.followup_text import STATE_ORDER
+from messages.catalog import supported, t
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+SIZE = (6, 9)  # inches, portrait
+DPI = 150
+FONT = 13
+PULSE_POINTS = 8  # the latest rounds drawn
+COLOURS = ("#2f6f9f", "#9ab8d3", "#d08c3a", "#b5483b")
+
+
+def _bars(axes: Axes, title: str, labels: list[str], values: list[int], locale: str) -> None:
+    """Horizontal bars across the whole width, each with its label above it and its figure
+    (written the locale's way) at its end: long labels never squeeze the bars."""
+    positions = range(len(labels))
+    axes.barh(positions, values, height=0.45, color=COLOURS)
+    axes.invert_yaxis()
+    _title(axes, title)
+    axes.set_xlim(0, max(1, *values) * 1.2 if values else 1)
+    axes.set_ylim(len(labels) - 0.5, -0.9)
+    axes.set_xticks([])
+    axes.set_yticks([])
+    code = supported(locale)
+    for position, label, value in zip(positions, labels, values, strict=True):
+        axes.text(0, position - 0.3, label, va="bottom", fontsize=FONT)
+        axes.text(
+            value, position, f" {format_decimal(value, locale=code)}", va="center", fontsize=FONT
+        )
+    for side in ("top", "right", "bottom"):
+        axes.spines[side].set_visible(False)
+
+
+def _title(axes: Axes, title: str) -> None:
+    axes.set_title(title, fontsize=FONT + 2, loc="left", fontweight="bold")
+
+
+def _empty(axes: Axes, message: str) -> None:
+    """A panel with nothing to draw yet says so."""
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=FONT, transform=axes.transAxes)
+
+
+def _states(axes: Axes, board: Dashboard, locale: str) -> None:
+    shown = [state for state in STATE_ORDER if board.pairs_by_state.get(state)]
+    if not shown:
+        _title(axes, t(locale, "followup-chart-states"))
+        _empty(axes, t(locale, "followup-chart-no-pair"))
+        return
+    labels = [t(locale, f"admin-pair-{state}") for state in shown]
+    values = [board.pairs_by_state[state] for state in shown]
+    _bars(axes, t(locale, "followup-chart-states"), labels, values, locale)
+
+
+def _meetings(axes: Axes, board: Dashboard, locale: str) -> None:
+    keys = ("held", "expected", "cancelled", "no-show")
+    labels = [t(locale, f"followup-chart-{key}") for key in keys]
+    values = [board.held, board.expected, board.cancelled, board.no_show]
+    _bars(axes, t(locale, "followup-chart-meetings"), labels, values, locale)
+
+
+def _objectives(axes: Axes, board: Dashboard, locale: str) -> None:
+    labels = [t(locale, "followup-chart-set"), t(locale, "followup-chart-reached")]
+    _bars(axes, t(locale, "followup-chart-objectives"), labels, list(board.objectives), locale)
+
+
+def _pulse(axes: Axes, board: Dashboard, locale: str) -> None:
+    """The mean pulse per round, dates as the locale writes them ("5 juil.", "Jul 5")."""
+    _title(axes, t(locale, "followup-chart-pulse"))
+    axes.set_ylim(1, 5)
+    axes.set_yticks([1, 2, 3, 4, 5])
+    axes.tick_params(labelsize=FONT)
+    points = board.pulse[-PULSE_POINTS:]
+    if not points:
+        _empty(axes, t(locale, "followup-chart-no-pulse"))
+        return
+    code = supported(locale)
+    days = [format_skeleton("MMMd", date.fromisoformat(p.due_on), locale=code) for p in points]
+    positions = list(range(len(points)))
+    axes.plot(positions, [p.mean for p in points], marker="o", linewidth=2.5, color=COLOURS[0])
+    slanted = len(points) > 5  # long date labels would overlap
+    axes.set_xticks(
+        positions, days, rotation=45 if slanted else 0, ha="right" if slanted else "center"
+    )
+    axes.grid(axis="y", alpha=0.3)
+
+
+def figure(board: Dashboard, locale: str) -> Figure:
+    """The follow-up drawn on one portrait figure, titled with the programme's name."""
+    from matplotlib.figure import Figure
+
+    drawing = Figure(figsize=SIZE, dpi=DPI, layout="constrained")
+    drawing.suptitle(board.programme, fontsize=FONT + 4, fontweight="bold")
+    states, meetings, objectives, pulse = drawing.subplots(
+        4, 1, gridspec_kw={"height_ratios": [max(2, len(board.pairs_by_state)), 4, 2, 3]}
+    )
+    _states(states, board, locale)
+    _meetings(meetings, board, locale)
+    _objectives(objectives, board, locale)
+    _pulse(pulse, board, locale)
+    return drawing
+
+
+def png(board: Dashboard, locale: str) -> bytes:
+    """The figure as PNG bytes (Agg, headless)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    drawing = figure(board, locale)
+    FigureCanvasAgg(drawing)
+    buffer = io.BytesIO()
+    drawing.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()

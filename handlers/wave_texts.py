@@ -1,0 +1,153 @@
+"""The questionnaire texts coordinators read, in their language and time zone: the waves with
+their state and response rates, the anonymised synthesis, and a referent's pairs' answers.
+
+Questions and options are worded from the catalog (`bot.domain.questions`), never shown as keys.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from bot.domain.questions import MULTI, SCALE, TEXT, WAVE_KINDS, Question, questions_for
+from bot.domain.synthesis import MIN_GROUP, Group, QuestionSynthesis
+from messages.catalog import format_when, supported, t
+from storage.models import Programme, QuestionnaireAnswer, QuestionnaireWave
+from storage.wave_results import PairAnswers, Rate
+
+
+class Reader:
+    """Who reads: a language and a time zone, at a moment."""
+
+    def __init__(self, locale: str, timezone: str, now: datetime) -> None:
+        self.locale, self.timezone, self.now = supported(locale), timezone, now
+
+    def t(self, key: str, **params: Any) -> str:
+        return t(self.locale, key, **params)
+
+    def when(self, moment: datetime) -> str:
+        return format_when(moment, self.locale, self.timezone)
+
+    def wave_name(self, kind: str) -> str:
+        return self.t(f"qn-wave-{kind}")
+
+
+def state_text(reader: Reader, wave: QuestionnaireWave | None) -> str:
+    """Not opened, open until a date, or closed on a date."""
+    if wave is None or reader.now < wave.opens_at:
+        return reader.t("waves-state-none")
+    if reader.now < wave.closes_at:
+        return reader.t("waves-state-open", closes=reader.when(wave.closes_at))
+    return reader.t("waves-state-closed", closes=reader.when(wave.closes_at))
+
+
+def _rate(reader: Reader, rate: Rate) -> str:
+    return reader.t(
+        "waves-rate", answered=rate.answered, invited=rate.invited, percent=rate.percent
+    )
+
+
+def overview(
+    reader: Reader,
+    programme: Programme,
+    waves: dict[str, QuestionnaireWave],
+    rates: dict[str, dict[str, Rate]],
+) -> str:
+    """Each wave kind with its state and, once opened, its response rates."""
+    lines = [reader.t("waves-heading", programme=programme.name)]
+    for kind in WAVE_KINDS:
+        wave = waves.get(kind)
+        lines.append(
+            reader.t("waves-line", wave=reader.wave_name(kind), state=state_text(reader, wave))
+        )
+        if kind in rates:
+            by_role = rates[kind]
+            lines.append(
+                "   "
+                + reader.t(
+                    "waves-rates",
+                    total=_rate(reader, by_role[""]),
+                    mentees=_rate(reader, by_role["mentee"]),
+                    mentors=_rate(reader, by_role["mentor"]),
+                )
+            )
+    return "\n".join(lines)
+
+
+def _option(reader: Reader, question: Question, value: str) -> str:
+    return value if question.kind == SCALE else reader.t(f"{question.text}-{value}")
+
+
+def _group_lines(reader: Reader, question: Question, label: str, group: Group) -> list[str]:
+    if not group.shown:
+        return [reader.t("wsyn-too-few", group=label)]
+    if question.kind == TEXT:
+        if not group.texts:
+            return [reader.t("wsyn-text-withheld", group=label, count=group.answers)]
+        items = [reader.t("wsyn-text-item", text=text) for text in group.texts]
+        return [reader.t("wsyn-text", group=label, count=group.answers), *items]
+    spread = " · ".join(
+        reader.t("wsyn-count-item", option=_option(reader, question, option), count=count)
+        for option, count in group.counts
+    )
+    if group.mean is None:
+        return [reader.t("wsyn-counts", group=label, count=group.answers, spread=spread)]
+    mean = format_decimal(group.mean, "0.0", locale=reader.locale)
+    return [reader.t("wsyn-scale", group=label, count=group.answers, mean=mean, spread=spread)]
+
+
+def synthesis_text(
+    reader: Reader,
+    programme: Programme,
+    wave: QuestionnaireWave,
+    synthesis: list[QuestionSynthesis],
+) -> str:
+    """The anonymised synthesis, question by question, overall then by role."""
+    lines = [
+        reader.t(
+            "wsyn-heading",
+            wave=reader.wave_name(wave.kind),
+            programme=programme.name,
+            state=state_text(reader, wave),
+        ),
+        reader.t("wsyn-rule", min=MIN_GROUP),
+    ]
+    for entry in synthesis:
+        lines += ["", reader.t("wsyn-question", question=reader.t(entry.question.text))]
+        groups = [("all", entry.overall), *entry.by_role.items()]
+        for name, group in groups:
+            label = reader.t(f"wsyn-group-{name}")
+            lines += ["   " + line for line in _group_lines(reader, entry.question, label, group)]
+    return "\n".join(lines)
+
+
+def _answer_value(reader: Reader, question: Question, value: Any) -> str:
+    if question.kind == SCALE:
+        return reader.t("wans-scale", value=value)
+    if question.kind == TEXT:
+        return reader.t("wans-text", text=str(value))
+    values = value if question.kind == MULTI else [value]
+    return ", ".join(_option(reader, question, str(item)) for item in values)
+
+
+def _person_lines(
+    reader: Reader, wave: QuestionnaireWave, answer: QuestionnaireAnswer, name: str
+) -> list[str]:
+    sent = reader.when(answer.submitted_at or answer.updated_at)
+    lines = [reader.t("wans-person", role=answer.role, name=name, sent=sent)]
+    for question in questions_for(wave.questions, answer.role):
+        if question.key in answer.answers:
+            value = _answer_value(reader, question, answer.answers[question.key])
+            lines.append(reader.t("wans-line", question=reader.t(question.text), answer=value))
+    return lines
+
+
+def pair_answers_text(reader: Reader, wave: QuestionnaireWave, entry: PairAnswers) -> str:
+    """One pair's answers, person by person, question by question."""
+    lines = [reader.t("wans-pair", mentor=entry.mentor, mentee=entry.mentee)]
+    for answer in entry.answers:
+        name = entry.mentor if answer.role == "mentor" else entry.mentee
+        lines += _person_lines(reader, wave, answer, name)
+    return "\n".join(lines)

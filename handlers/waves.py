@@ -1,0 +1,177 @@
+"""Questionnaire waves run by hand, the same code for `/admin` and `mentorbot wave`.
+
+Opening a wave that never opened starts it now for `WAVE_WEEKS` weeks and invites at once (in
+the chat, the first `INVITE_NOW` members: the invitation sweep invites the others a minute later,
+so that a programme of 50,000 pairs does not hold the chat for minutes).
+Opening a closed wave reopens it until now + `WAVE_WEEKS`: answers already sent are kept and may
+be edited; only people not invited before get an invitation (one per person per wave, ever).
+Closing sets the close to now; someone in the middle of the form is told when they send.
+Every change is audited; the caller has checked the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.domain.questions import MIDTERM, WAVE_KINDS, Question
+from bot.domain.synthesis import QuestionSynthesis, synthesise
+from handlers.outgoing import Outgoing
+from handlers.programme_end import WAVE_WEEKS
+from handlers.questionnaires import invite
+from messages.catalog import format_when, t
+from storage.audit import record
+from storage.models import Programme, QuestionnaireWave
+from storage.questionnaires import invited_or_answered, open_wave, wave_members
+from storage.wave_results import (
+    programme_names,
+    programme_waves,
+    response_rates,
+    submitted_answers,
+)
+
+OPENED = "opened"
+REOPENED = "reopened"
+ALREADY_OPEN = "already_open"
+MIDTERM_ENDED = "midterm_ended"
+CLOSED = "closed"
+NOT_OPEN = "not_open"
+NOT_STARTED = "none"
+OPEN = "open"
+INVITE_NOW = 500
+
+
+@dataclass(frozen=True)
+class WaveChange:
+    """What opening or closing did: `outcome` is one of the constants above."""
+
+    kind: str
+    outcome: str
+    wave: QuestionnaireWave | None = None
+    invited: int = 0
+    more: bool = False  # members left for the invitation sweep
+
+
+def wave_state(wave: QuestionnaireWave | None, out: Outgoing) -> str:
+    """NOT_STARTED, OPEN or CLOSED, at `out.now`."""
+    if wave is None or out.now < wave.opens_at:
+        return NOT_STARTED
+    return OPEN if out.now < wave.closes_at else CLOSED
+
+
+def open_by_hand(
+    out: Outgoing,
+    actor: int | None,
+    programme: Programme,
+    kind: str,
+    invite_limit: int | None = None,
+    **details: Any,
+) -> WaveChange:
+    """Open (or reopen) the programme's wave of `kind` now, and invite up to `invite_limit`
+    members (None: all); audited."""
+    assert programme.id is not None and kind in WAVE_KINDS
+    wave = programme_waves(out.session, programme.id).get(kind)
+    if wave_state(wave, out) == OPEN:
+        change = WaveChange(kind, ALREADY_OPEN, wave)
+    elif kind == MIDTERM and programme.ended_at is not None:
+        change = WaveChange(kind, MIDTERM_ENDED, wave)
+    else:
+        change = _start(out, programme, kind, wave, invite_limit)
+    record(
+        out.session,
+        actor,
+        "questionnaires.open",
+        programme.slug,
+        kind=kind,
+        outcome=change.outcome,
+        invited=change.invited,
+        **details,
+    )
+    return change
+
+
+def _start(
+    out: Outgoing,
+    programme: Programme,
+    kind: str,
+    wave: QuestionnaireWave | None,
+    invite_limit: int | None,
+) -> WaveChange:
+    """Open a wave never opened, or reopen a closed one, until now + WAVE_WEEKS; invite."""
+    assert programme.id is not None
+    outcome = OPENED if wave_state(wave, out) == NOT_STARTED else REOPENED
+    closes = out.now + timedelta(weeks=WAVE_WEEKS)
+    if wave is None:
+        wave = open_wave(out.session, programme.id, kind, out.now, closes)
+    else:
+        wave.opens_at, wave.closes_at = min(wave.opens_at, out.now), closes
+        out.session.add(wave)
+        out.session.flush()
+    invited = invite(out, wave, invite_limit)
+    more = invited == invite_limit and _left_to_invite(out, wave)
+    return WaveChange(kind, outcome, wave, invited, more)
+
+
+def _left_to_invite(out: Outgoing, wave: QuestionnaireWave) -> bool:
+    return bool(set(wave_members(out.session, wave)) - invited_or_answered(out.session, wave))
+
+
+def close_by_hand(
+    out: Outgoing, actor: int | None, programme: Programme, kind: str, **details: Any
+) -> WaveChange:
+    """Close the programme's open wave of `kind` now; audited."""
+    assert programme.id is not None and kind in WAVE_KINDS
+    wave = programme_waves(out.session, programme.id).get(kind)
+    if wave is None or wave_state(wave, out) != OPEN:
+        change = WaveChange(kind, NOT_OPEN, wave)
+    else:
+        wave.closes_at = out.now
+        out.session.add(wave)
+        out.session.flush()
+        change = WaveChange(kind, CLOSED, wave)
+    record(
+        out.session,
+        actor,
+        "questionnaires.close",
+        programme.slug,
+        kind=kind,
+        outcome=change.outcome,
+        **details,
+    )
+    return change
+
+
+def build_synthesis(
+    session: Session, programme: Programme, wave: QuestionnaireWave
+) -> list[QuestionSynthesis]:
+    """The anonymised synthesis of `wave`, with the programme's setting for free text."""
+    assert programme.id is not None
+    return synthesise(
+        [Question.from_json(raw) for raw in wave.questions],
+        submitted_answers(session, wave),
+        free_text=programme.free_text_in_synthesis,
+        names=programme_names(session, programme.id),
+    )
+
+
+def change_text(locale: str, timezone: str, change: WaveChange, out: Outgoing) -> str:
+    """What a coordinator is told about `change`, in `locale`."""
+    wave = change.wave
+    name = t(locale, f"qn-wave-{change.kind}")
+    closes = format_when(wave.closes_at, locale, timezone) if wave is not None else ""
+    if change.outcome == CLOSED:
+        assert wave is not None
+        rate = response_rates(out.session, wave)[""]
+        return t(locale, "waves-closed", wave=name, answered=rate.answered, invited=rate.invited)
+    key = {
+        OPENED: "waves-opened",
+        REOPENED: "waves-reopened",
+        ALREADY_OPEN: "waves-already-open",
+        MIDTERM_ENDED: "waves-midterm-ended",
+        NOT_OPEN: "waves-not-open",
+    }[change.outcome]
+    text = t(locale, key, wave=name, closes=closes, invited=change.invited)
+    return f"{text} {t(locale, 'waves-more-soon')}" if change.more else text

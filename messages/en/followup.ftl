@@ -1,0 +1,137 @@
+## The coordinators' follow-up of the pairs: dashboard (/admin suivi, App Home, mentorbot dashboard) and chart
+
+admin-section-followup = Follow-up
+followup-heading = Follow-up of "{ $programme }" on { $day }
+followup-heading-referent = Follow-up of your pairs in "{ $programme }" on { $day }
+followup-applications = Applications: { $counts }
+followup-applications-none = Applications: none
+followup-application-draft = { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+}
+followup-application-submitted = { $count ->
+    [one] { $count } submitted
+   *[other] { $count } submitted
+}
+followup-application-eligible = { $count ->
+    [one] { $count } accepted, waiting for a pair
+   *[other] { $count } accepted, waiting for a pair
+}
+followup-application-ineligible = { $count ->
+    [one] { $count } not accepted
+   *[other] { $count } not accepted
+}
+followup-application-withdrawn = { $count ->
+    [one] { $count } withdrawn
+   *[other] { $count } withdrawn
+}
+followup-application-matched = { $count ->
+    [one] { $count } paired
+   *[other] { $count } paired
+}
+followup-pairs = Pairs: { $counts }
+followup-pairs-none = Pairs: none yet
+followup-state-proposed = { $count ->
+    [one] { $count } waiting for the mentor's answer
+   *[other] { $count } waiting for the mentor's answer
+}
+followup-state-awaiting_charter = { $count ->
+    [one] { $count } waiting for the charter
+   *[other] { $count } waiting for the charter
+}
+followup-state-active = { $count ->
+    [one] { $count } active
+   *[other] { $count } active
+}
+followup-state-completed = { $count ->
+    [one] { $count } completed
+   *[other] { $count } completed
+}
+followup-state-withdrawn = { $count ->
+    [one] { $count } ended early
+   *[other] { $count } ended early
+}
+followup-state-declined = { $count ->
+    [one] { $count } declined by the mentor
+   *[other] { $count } declined by the mentor
+}
+followup-state-expired = { $count ->
+    [one] { $count } not answered by the mentor
+   *[other] { $count } not answered by the mentor
+}
+followup-meetings = Meetings: { $held } held of { $expected } expected; { $cancelled ->
+    [one] { $cancelled } cancelled
+   *[other] { $cancelled } cancelled
+}; { $no_show ->
+    [one] { $no_show } no-show
+   *[other] { $no_show } no-shows
+}
+followup-objectives = Objectives: { $reached } reached of { $set } set
+followup-late = { $overdue ->
+    [one] { $overdue } pair overdue for a meeting
+   *[other] { $overdue } pairs overdue for a meeting
+}; { $paused ->
+    [one] { $paused } paused
+   *[other] { $paused } paused
+}
+followup-completion = Completion: { $completed ->
+    [one] { $completed } pair
+   *[other] { $completed } pairs
+} completed of { $started } started
+followup-pulse = Pulse: { $trend } (latest pulse checks)
+followup-pulse-none = Pulse: no answer yet
+followup-person-erased = someone who left the programme
+followup-pair = { $mentee } and { $mentor }: { $facts }
+followup-pair-meetings = { $held } { $held ->
+    [one] meeting
+   *[other] meetings
+} of { $expected } expected
+followup-pair-last = last on { $day }
+followup-pair-next = next on { $day }
+followup-pair-cancelled = { $count } cancelled
+followup-pair-no-show = { $count ->
+    [one] { $count } no-show
+   *[other] { $count } no-shows
+}
+followup-pair-objectives = { $reached } of { $set } { $set ->
+    [one] objective
+   *[other] objectives
+} reached
+followup-pair-no-objective = no objective set
+followup-pair-overdue = overdue
+followup-pair-paused = paused until { $day }
+followup-pair-pulse = pulse { $value }
+followup-pair-pulse-low = pulse { $value } (low)
+followup-pair-state-awaiting_charter = waiting for the charter
+followup-pair-state-completed = completed
+followup-pair-state-withdrawn = ended early
+followup-attention = Needing attention:
+followup-attention-none = No pair needs particular attention.
+followup-others = … and { $count ->
+    [one] { $count } other pair
+   *[other] { $count } other pairs
+}. To see them all: the "All pairs" button, the chart, the command "mentorbot dashboard --programme { $slug }" on the server, or the tracking table export.
+followup-button-chart = Chart
+followup-button-all = All pairs
+followup-button-next = Next pairs
+followup-what-next = What would you like to see?
+followup-page = Pairs { $first } to { $last } of { $total } (mentee and mentor)
+followup-no-pairs = No pair to list yet.
+followup-chart-caption = Follow-up of "{ $programme }" on { $day }
+followup-chart-file = follow-up-{ $slug }.png
+followup-chart-states = Pairs by state
+followup-chart-meetings = Meetings
+followup-chart-held = held
+followup-chart-expected = expected
+followup-chart-cancelled = cancelled
+followup-chart-no-show = no-shows
+followup-chart-objectives = Objectives
+followup-chart-set = set
+followup-chart-reached = reached
+followup-chart-pulse = Mean pulse (1 to 5)
+followup-chart-no-pair = no pair yet
+followup-chart-no-pulse = no answer yet
+followup-home-button = Follow-up
+journal-admin-suivi-chart = follow-up chart
+journal-admin-suivi-pairs = full list of the pairs' follow-up
+journal-dashboard = follow-up dashboard (command line)

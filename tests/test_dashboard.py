@@ -1,0 +1,276 @@
+"""The coordinators' follow-up (`/admin suivi`, `/admin`, `mentorbot dashboard`, the chart) on
+a small programme built by hand (tests/followup_data.py), on SQLite and PostgreSQL: the figures
+are right, a referent sees its own pairs only, a participant is refused and audited, the chart
+is a PNG drawn in the coordinator's language, and no private text ever shows."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import matplotlib.text
+import pytest
+from babel.dates import format_date
+from cryptography.fernet import MultiFernet
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+from typer.testing import CliRunner
+
+from bench.followup_seed import seed_followup
+from bot.cli import app
+from bot.domain.followup import PairFollowUp
+from handlers.core import Core
+from handlers.followup_chart import figure, png
+from handlers.followup_text import pair_line
+from storage.followup import dashboard
+from storage.models import AuditEvent, Programme
+from storage.types import utcnow
+from tests.conftest import Dialog
+from tests.followup_data import MARKER, NAME, OTHER_PAIR, SLUG, Built, build
+
+N = "\u202f"
+PNG = b"\x89PNG\r\n\x1a\n"
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+runner = CliRunner()
+
+
+@pytest.fixture
+def built(core: Core, engine: Engine, cipher: MultiFernet) -> Built:
+    def person(key: str, shown: str) -> int:
+        return core.identify("console", key, display_name=shown)
+
+    return build(engine, cipher, utcnow(), person)
+
+
+def fr_day(moment: datetime) -> str:
+    """A day as a French sentence says it, worked out here with babel alone."""
+    zone = ZoneInfo("Europe/Paris")
+    day, today = moment.astimezone(zone).date(), utcnow().astimezone(zone).date()
+    text = format_date(day, "d MMMM" if day.year == today.year else "d MMMM y", locale="fr")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def actions(engine: Engine) -> list[str]:
+    with Session(engine) as session:
+        return list(session.exec(select(AuditEvent.action).order_by(col(AuditEvent.id))))
+
+
+def clean_of_secrets(said: str) -> None:
+    assert MARKER not in said and "Objectif partagé" not in said
+    assert not ISO.search(said), said
+
+
+def test_the_figures_of_a_small_programme(engine: Engine, built: Built) -> None:
+    with Session(engine) as session:
+        programme = session.get(Programme, built.programme_id)
+        assert programme is not None
+        board = dashboard(session, programme, utcnow())
+        mine = dashboard(session, programme, utcnow(), referent_id=built.people["rita"])
+    assert (board.held, board.expected, board.cancelled, board.no_show) == (8, 9, 1, 1)
+    assert board.objectives == (6, 3) and board.completion == (1, 3)
+    assert (board.overdue, board.paused) == (1, 1)
+    assert [(p.mean, p.answers) for p in board.pulse] == [(4.0, 2), (3.0, 4)]
+    rows = {row.mentee: row for row in board.rows}
+    assert set(rows) == {"Alice Martin", "Chloé Dubois", "Emma Leroy"}
+    alice, chloe, emma = rows["Alice Martin"], rows["Chloé Dubois"], rows["Emma Leroy"]
+    assert (alice.held, alice.expected, alice.overdue, alice.pulse) == (2, 3, True, (4.0, 1.5))
+    assert alice.needs_attention and alice.low_pulse
+    assert chloe.paused_until is not None and chloe.next_planned is not None
+    assert (chloe.held, chloe.expected, chloe.needs_attention) == (1, 2, False)
+    assert (emma.held, emma.expected, emma.reached, emma.objectives) == (5, 4, 2, 2)
+    assert mine.referent_only and mine.applications == {}
+    assert {row.mentee for row in mine.rows} == {"Alice Martin", "Emma Leroy"}
+    assert mine.pairs_by_state == {"active": 1, "completed": 1}
+
+
+def test_an_admin_reads_the_summary_the_pairs_and_the_chart_in_the_chat(
+    dialog: Dialog, engine: Engine, built: Built, tmp_path: Path
+) -> None:
+    now = utcnow()
+    said = dialog("@admin\n/admin suivi")
+    for line in (
+        f"Suivi de «{N}{NAME}{N}» au ",
+        f"Candidatures{N}: aucune",
+        f"Binômes{N}: 1 en attente de réponse du mentor, 2 actifs, 1 terminé",
+        f"Rencontres{N}: 8 tenues sur 9 attendues{N}; 1 annulée{N}; 1 absence",
+        f"Objectifs{N}: 3 atteints sur 6 fixés",
+        f"1 binôme en retard de rencontre{N}; 1 en pause",
+        f"Achèvement{N}: 1 binôme terminé sur 3 commencés",
+        f"Pouls{N}: 4,0 → 3,0 (dernières prises de pouls)",
+        f"À suivre de près{N}:",
+        f"• Alice Martin et Bruno Petit{N}: 2 rencontres sur 3 attendues{N}; dernière le "
+        f"{fr_day(now - timedelta(days=70))}{N}; 1 annulée{N}; 1 absence{N}; objectifs 1 sur 3 "
+        f"atteints{N}; en retard{N}; pouls 1,5 (bas)",
+        "… et 2 autres binômes.",
+        "1. Graphique",
+    ):
+        assert line in said, (line, said)
+    assert "Chloé Dubois" not in said, "a paused pair does not need attention"
+    clean_of_secrets(said)
+
+    listed = dialog("Tous les binômes")
+    assert "Binômes 1 à 3 sur 3 (personne accompagnée et mentor)" in listed
+    assert (
+        f"Chloé Dubois et David Roux{N}: 1 rencontre sur 2 attendues{N}; dernière le "
+        f"{fr_day(now - timedelta(days=30))}{N}; prochaine le {fr_day(now + timedelta(days=20))}"
+        f"{N}; objectifs 0 sur 1 atteints{N}; en pause jusqu'au "
+        f"{fr_day(now + timedelta(days=10))}{N}; pouls 4,5"
+    ).replace("objectifs 0 sur 1 atteints", "objectif 0 sur 1 atteint") in listed
+    assert f"Emma Leroy et Farid Naji{N}: terminé{N}; 5 rencontres sur 4 attendues" in listed
+    assert listed.index("Alice Martin") < listed.index("Chloé Dubois")
+    clean_of_secrets(listed)
+
+    dialog("/admin suivi")
+    chart = dialog("Graphique")
+    assert f"Suivi de «{N}{NAME}{N}» au " in chart
+    [path] = re.findall(r"-> (\S+\.png)", chart)
+    assert Path(path).name == f"suivi-{SLUG}.png" and Path(path).read_bytes()[:8] == PNG
+    assert actions(engine) == [
+        "admin.suivi",
+        "admin.suivi.pairs",
+        "admin.suivi",
+        "admin.suivi.chart",
+    ]
+
+
+def test_a_referent_sees_its_own_pairs_only_in_the_chat(
+    dialog: Dialog, engine: Engine, built: Built
+) -> None:
+    menu = dialog("@rita\n/admin")
+    assert f"Suivi de vos binômes dans «{N}{NAME}{N}»" in menu and "Suivi des binômes" in menu
+    assert "Candidatures" not in menu and "Journal des actions" not in menu
+    said = dialog("/admin suivi")
+    assert f"Binômes{N}: 1 actif, 1 terminé" in said
+    assert f"Rencontres{N}: 7 tenues sur 7 attendues" in said
+    assert "Alice Martin et Bruno Petit" in said
+    listed = dialog("Tous les binômes")
+    assert "Emma Leroy" in listed and "Binômes 1 à 2 sur 2" in listed
+    for name in OTHER_PAIR:
+        assert name not in said + listed + menu
+    clean_of_secrets(said + listed)
+    assert "réservée aux coordinateurs" in dialog("/admin journal")
+    assert actions(engine)[-1] == "admin.journal.refused"
+
+
+def test_a_participant_is_refused_and_audited(dialog: Dialog, engine: Engine, built: Built) -> None:
+    said = dialog("@alice\n/admin suivi")
+    assert "réservée aux coordinateurs" in said and "Mentorat suivi" not in said
+    assert actions(engine) == ["admin.refused"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("fr", ["Binômes par état", "Rencontres", "Objectifs", "Pouls moyen (1 à 5)", "actifs"]),
+        ("en", ["Pairs by state", "Meetings", "Objectives", "Mean pulse (1 to 5)", "active"]),
+    ],
+)
+def test_the_chart_is_a_png_in_the_coordinators_language_without_names(
+    engine: Engine, built: Built, locale: str, words: list[str]
+) -> None:
+    with Session(engine) as session:
+        programme = session.get(Programme, built.programme_id)
+        assert programme is not None
+        board = dashboard(session, programme, utcnow())
+    drawn = figure(board, locale)
+    texts = [artist.get_text() for artist in drawn.findobj(matplotlib.text.Text)]
+    shown = "\n".join(texts)
+    assert NAME in texts and all(word in texts for word in words), texts
+    round_day = datetime.fromisoformat(board.pulse[0].due_on)
+    month = format_date(round_day, "MMM", locale=locale)
+    assert any(month in text for text in texts), texts
+    for secret in ("Alice", "Bruno", "Chloé", "Rita", MARKER, "Objectif partagé"):
+        assert secret not in shown
+    assert png(board, locale)[:8] == PNG
+
+
+def cli(db_url: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, [*args, "--db", db_url], env={"COLUMNS": "250"})
+    return result.exit_code, result.output
+
+
+def test_the_command_line_shows_every_pair_to_an_admin_and_its_own_to_a_referent(
+    db_url: str, engine: Engine, built: Built, tmp_path: Path
+) -> None:
+    code, said = cli(db_url, "dashboard", "--programme", SLUG)
+    assert code == 0, said
+    assert "Applications: none" in said
+    assert "Pairs: 1 waiting for the mentor's answer, 2 active, 1 completed" in said
+    assert "Meetings: 8 held of 9 expected; 1 cancelled; 1 no-show" in said
+    assert "Pulse: 4.0 → 3.0" in said and "Chloé Dubois" in said and "Rita Référente" in said
+    clean_of_secrets(said)
+
+    chart = tmp_path / "suivi.png"
+    code, said = cli(
+        db_url, "dashboard", "--programme", SLUG, "--as", "console:rita", "--chart", str(chart)
+    )
+    assert code == 0, said
+    assert f'Follow-up of your pairs in "{NAME}"' in said and "Alice Martin" in said
+    assert "Applications" not in said and "Rita Référente" not in said
+    assert all(name not in said for name in OTHER_PAIR)
+    assert f"Chart written to {chart.resolve()}" in said.replace("\n", "")
+    assert chart.read_bytes()[:8] == PNG
+    assert actions(engine)[-2:] == ["dashboard", "dashboard"]
+
+
+def test_the_command_line_refuses_participants_and_names_the_fix_for_bad_input(
+    db_url: str, engine: Engine, built: Built, tmp_path: Path
+) -> None:
+    code, said = cli(db_url, "dashboard", "--programme", SLUG, "--as", "console:alice")
+    assert code == 1 and "refused" in said and "Alice Martin" not in said
+    assert actions(engine) == ["dashboard.refused"]
+    code, said = cli(db_url, "dashboard", "--programme", "nope")
+    assert code == 2 and "mentorbot programme list" in said
+    code, said = cli(db_url, "dashboard", "--programme", SLUG, "--chart", str(tmp_path / "c.txt"))
+    assert code == 2 and ".png" in said
+    missing = tmp_path / "absent" / "c.png"
+    code, said = cli(db_url, "dashboard", "--programme", SLUG, "--chart", str(missing))
+    assert code == 2 and "does not exist" in said
+
+
+def test_a_large_programme_shows_15_pairs_needing_attention_and_pages_of_40(
+    dialog: Dialog, engine: Engine, cipher: MultiFernet
+) -> None:
+    with Session(engine) as session:
+        programme = Programme(slug="grand", name="Grand programme")
+        session.add(programme)
+        session.commit()
+        assert programme.id is not None
+        programme_id = programme.id
+    seed_followup(engine, programme_id, 120, cipher, utcnow(), marker=MARKER)
+    said = dialog("@admin\n/admin suivi")
+    assert said.count("• ") == 15 and "autres binômes" in said
+    clean_of_secrets(said)
+    first = dialog("Tous les binômes")
+    total = int(re.search(r"Binômes 1 à 40 sur (\d+)", first)[1])  # type: ignore[index]
+    assert first.count("• ") == 40 and "Binômes suivants" in first
+    second = dialog("Binômes suivants")
+    assert f"Binômes 41 à 80 sur {total}" in second and second.count("• ") == 40
+    clean_of_secrets(first + second)
+
+
+def test_a_person_who_erased_their_data_is_named_with_the_catalogs_words() -> None:
+    now = utcnow()
+    row = PairFollowUp(
+        pair_id=1, mentee="", mentor="Bruno Petit", referent="", state="withdrawn",
+        activated_at=now - timedelta(days=40), held=1, expected=1, last_held=None,
+        next_planned=None, cancelled=0, no_show=0, objectives=0, reached=0, overdue=False,
+        paused_until=None,
+    )  # fmt: skip
+    assert pair_line(row, "fr", "Europe/Paris", now) == (
+        f"Une personne partie du programme et Bruno Petit{N}: interrompu{N}; "
+        f"1 rencontre sur 1 attendue{N}; aucun objectif fixé"
+    )
+    assert pair_line(row, "en", "America/New_York", now) == (
+        "Someone who left the programme and Bruno Petit: ended early; 1 meeting of 1 expected; "
+        "no objective set"
+    )
+
+
+def test_the_bot_starts_without_importing_matplotlib() -> None:
+    code = "import sys, bot.cli, handlers.core; assert 'matplotlib' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])

@@ -1,0 +1,192 @@
+"""The anonymised synthesis (bot.domain.synthesis) and its text: no figure for a group under 5,
+the role breakdown only when every role's group is large enough, free text only when allowed,
+sorted and without names, e-mail addresses or @mentions."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain.questions import DEFAULT_QUESTIONS, MIDTERM, Question
+from bot.domain.synthesis import MIN_GROUP, Names, fold, scrub, synthesise
+from handlers.wave_texts import Reader, synthesis_text
+from storage.models import Programme, QuestionnaireWave
+
+QUESTIONS = list(DEFAULT_QUESTIONS[MIDTERM])
+BY_KEY = {question.key: question for question in QUESTIONS}
+NOW = datetime(2027, 6, 20, 12, tzinfo=UTC)
+
+
+def answer(engagement: int, improve: str = "", rhythm: str = "right") -> dict[str, Any]:
+    found: dict[str, Any] = {"engagement": engagement, "rhythm": rhythm}
+    return found | ({"improve": improve} if improve else {})
+
+
+def text_of(synthesis: list[Any], locale: str = "fr") -> str:
+    wave = QuestionnaireWave(
+        programme_id=1,
+        kind=MIDTERM,
+        opens_at=NOW - timedelta(days=3),
+        closes_at=NOW + timedelta(days=3),
+        questions=[q.to_json() for q in QUESTIONS],
+    )
+    programme = Programme(slug="p", name="Programme P")
+    return synthesis_text(Reader(locale, "Europe/Paris", NOW), programme, wave, synthesis)
+
+
+def section(text: str, question_start: str) -> str:
+    """The lines of the question whose wording starts with `question_start`."""
+    block = text.split(f"▸ {question_start}", 1)[1]
+    return block.split("▸", 1)[0]
+
+
+def test_four_answers_show_no_figure_and_five_do() -> None:
+    four = [
+        ("mentee", answer(4)),
+        ("mentee", answer(5)),
+        ("mentor", answer(2)),
+        ("mentor", answer(4)),
+    ]
+    said = text_of(synthesise(QUESTIONS, four, free_text=True))
+    engagement = section(said, "Comment évaluez-vous votre propre engagement")
+    assert "Ensemble\u202f: trop peu de réponses pour en montrer quoi que ce soit." in engagement
+    assert not re.search(r"\d", engagement), engagement
+    assert "Mentors" not in engagement and "Mentorés" not in engagement
+
+    five = [*four, ("mentee", answer(1))]
+    said = text_of(synthesise(QUESTIONS, five, free_text=True))
+    engagement = section(said, "Comment évaluez-vous votre propre engagement")
+    assert "Ensemble\u202f: 5 réponses, moyenne 3,2 sur 5" in engagement
+    assert "1\u202f: 1 · 2\u202f: 1 · 3\u202f: 0 · 4\u202f: 2 · 5\u202f: 1" in engagement
+    rhythm = section(said, "Le rythme de vos rencontres")
+    assert "Il me convient\u202f: 5" in rhythm and "Rencontres trop espacées\u202f: 0" in rhythm
+    english = text_of(synthesise(QUESTIONS, five, free_text=True), "en")
+    assert "Everyone: 5 answers, mean 3.2 out of 5" in english
+
+
+def test_roles_are_shown_only_when_every_role_has_five() -> None:
+    mentees = [("mentee", answer(5)) for _ in range(5)]
+    mentors = [("mentor", answer(1)) for _ in range(4)]
+    result = {
+        entry.question.key: entry
+        for entry in synthesise(QUESTIONS, mentees + mentors, free_text=False)
+    }
+    assert result["engagement"].overall.answers == 9
+    assert result["engagement"].by_role == {}, (
+        "5 mentees shown beside 9 overall would give the 4 mentors away"
+    )
+    said = section(text_of(list(result.values())), "Comment évaluez-vous")
+    assert "Mentorés" not in said and "Mentors" not in said and "9 réponses" in said
+
+    result = synthesise(QUESTIONS, [*mentees, *mentors, ("mentor", answer(1))], free_text=False)
+    engagement = next(entry for entry in result if entry.question.key == "engagement")
+    assert engagement.by_role["mentee"].mean == 5 and engagement.by_role["mentor"].mean == 1
+    said = section(text_of(result), "Comment évaluez-vous")
+    assert (
+        "Mentorés\u202f: 5 réponses, moyenne 5,0" in said
+        and "Mentors\u202f: 5 réponses, moyenne 1,0" in said
+    )
+    expectations = next(entry for entry in result if entry.question.key == "expectations")
+    assert expectations.by_role == {}, "a question asked to one role has no breakdown"
+
+
+def test_free_text_only_when_allowed_sorted_and_without_names() -> None:
+    texts = [
+        "Plus de temps avec Léa Dupont",
+        "Écrire à marc.durand@example.org",
+        "Merci @marc pour tout",
+        "Des rencontres plus régulières",
+        "LEA m'a beaucoup aidé",
+    ]
+    answers = [("mentee", answer(3, improve=text)) for text in texts]
+    names = ["Léa Dupont", "Marc Durand"]
+    withheld = text_of(synthesise(QUESTIONS, answers, free_text=False, names=names))
+    improve = section(withheld, "Qu'est-ce qui rendrait la suite")
+    assert "Ensemble\u202f: 5 réponses libres, non diffusées" in improve
+    assert "régulières" not in withheld and "Dupont" not in withheld
+
+    shown = synthesise(QUESTIONS, answers, free_text=True, names=names)
+    group = next(entry for entry in shown if entry.question.key == "improve").overall
+    assert group.texts == tuple(sorted(group.texts))
+    assert set(group.texts) == {
+        "Plus de temps avec […]",
+        "Écrire à […]",
+        "Merci […] pour tout",
+        "Des rencontres plus régulières",
+        "[…] m'a beaucoup aidé",
+    }
+    said = text_of(shown)
+    assert "«\u202fDes rencontres plus régulières\u202f»" in said and "Léa" not in said
+
+
+def test_scrub_names_whatever_the_case_and_accents_but_not_inside_words() -> None:
+    names = Names.of(["Jean-Pierre Lefèvre", "Li Wu", "Zoé Roy"])
+    said = scrub("jean pierre LEFEVRE, li wu et Zoe ; le leadership de Roy, Royaume", names)
+    assert said == "[…], […] et […] ; le leadership de […], Royaume", "a full name is one […]"
+    assert scrub("Li est là", names) == "Li est là", "a part under 3 letters alone is no name"
+
+
+def _answers() -> st.SearchStrategy[list[tuple[str, dict[str, Any]]]]:
+    one = st.fixed_dictionaries(
+        {"engagement": st.integers(1, 5), "rhythm": st.sampled_from(BY_KEY["rhythm"].options)},
+        optional={"improve": st.text(max_size=30), "expectations": st.integers(1, 5)},
+    )
+    return st.lists(st.tuples(st.sampled_from(["mentor", "mentee"]), one), max_size=14)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_answers(), st.booleans())
+def test_no_figure_ever_comes_from_a_group_under_five(
+    answers: list[tuple[str, dict[str, Any]]], free_text: bool
+) -> None:
+    for entry in synthesise(QUESTIONS, answers, free_text=free_text):
+        question: Question = entry.question
+        given_overall = [a for role, a in answers if question.key in a and role in question.roles]
+        groups = [(entry.overall, len(given_overall))]
+        for role, group in entry.by_role.items():
+            groups.append(
+                (group, sum(1 for who, a in answers if who == role and question.key in a))
+            )
+        for group, size in groups:
+            if size < MIN_GROUP:
+                assert not group.shown and group.answers == 0 and not group.counts
+                assert group.mean is None and not group.texts
+            else:
+                assert group.shown and group.answers == size
+        if entry.by_role:
+            assert all(group.answers >= MIN_GROUP for group in entry.by_role.values())
+
+
+LETTERS = st.characters(categories=("Lu", "Ll"))
+NAME = st.text(LETTERS, min_size=3, max_size=8).filter(
+    lambda n: fold(n).isalpha() and len(fold(n)) >= 3
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(NAME, NAME), min_size=1, max_size=4),
+    st.lists(st.text(max_size=12), max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_a_given_name_never_survives_in_free_text(
+    people: list[tuple[str, str]], filler: list[str], rnd: Any
+) -> None:
+    names = [f"{first} {last}" for first, last in people]
+    pieces = [*filler, *(part.upper() for pair in people for part in pair), *names]
+    rnd.shuffle(pieces)
+    text = " ".join(pieces)
+    answers = [("mentee", answer(3, improve=text)) for _ in range(MIN_GROUP)]
+    entry = next(
+        e
+        for e in synthesise(QUESTIONS, answers, free_text=True, names=names)
+        if e.question.key == "improve"
+    )
+    parts = {fold(part) for pair in people for part in pair}
+    for shown in entry.overall.texts:
+        words = set(re.findall(r"[^\W\d_]+", fold(shown)))
+        assert not words & parts, (shown, parts)

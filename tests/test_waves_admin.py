@@ -1,0 +1,302 @@
+"""Questionnaire waves run by coordinators: `/admin questionnaires` in the chat and `mentorbot
+wave` / `mentorbot synthesis` on the command line; invitations sent once, response rates, the
+anonymised synthesis for admins, a referent's own pairs' answers, refusals audited."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, func, select
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.sweeps import invite_to_open_waves
+from handlers.admin_questionnaires import ACTION
+from handlers.core import Core
+from handlers.ui import Inbound
+from storage.conversations import open_prompt
+from storage.db import session_scope
+from storage.enums import PairState
+from storage.models import AuditEvent, Outbox, Pair, Programme, QuestionnaireAnswer, RoleGrant
+from storage.people import identify
+from storage.questionnaires import pair_for_wave, role_in, save_answer
+from storage.types import utcnow
+from storage.wave_results import programme_waves
+from tests.conftest import Dialog
+
+pytestmark = pytest.mark.usefixtures("programme")
+runner = CliRunner()
+MARKER = "ZQX merci à {name}"
+MENTEES = ["Léa Martin", "Inès Roux", "Hugo Petit", "Sarah Blanc", "Tom Girard"]
+MENTORS = ["Marc Durand", "Anne Morel", "Paul Lefèvre", "Zoé Faure", "Jean Perrin"]
+NAMES = {f"e{i}": n for i, n in enumerate(MENTEES)} | {f"m{i}": n for i, n in enumerate(MENTORS)}
+
+
+def cli(db_url: str, *args: str) -> tuple[int, str]:
+    """The exit code and the output, its lines joined (the error console wraps at 80)."""
+    result = runner.invoke(app, [*args, "--db", db_url], terminal_width=200)
+    return result.exit_code, " ".join(result.output.split(" \n"))
+
+
+def person(session: Session, name: str) -> int:
+    found = identify(session, "console", name, display_name=NAMES.get(name, name))
+    session.flush()
+    assert found.id is not None
+    return found.id
+
+
+def seed(
+    engine: Engine, programme: int, pairs: int, referents: dict[int, str] | None = None
+) -> None:
+    """`pairs` active pairs m0/e0, m1/e1, ... (pair i followed by `referents[i]`), a pair still
+    proposed (never asked), an admin "boss" and the referents."""
+    referents = referents or {}
+    with session_scope(engine) as session:
+        session.add(
+            RoleGrant(person_id=person(session, "boss"), role="admin", programme_id=programme)
+        )
+        for name in sorted(set(referents.values())):
+            session.add(
+                RoleGrant(person_id=person(session, name), role="referent", programme_id=programme)
+            )
+        follow = {i: person(session, name) for i, name in referents.items()}
+        for i in range(pairs):
+            session.add(
+                Pair(
+                    programme_id=programme,
+                    mentor_person_id=person(session, f"m{i}"),
+                    mentee_person_id=person(session, f"e{i}"),
+                    referent_person_id=follow.get(i),
+                    state=PairState.active,
+                    activated_at=utcnow() - timedelta(days=30),
+                )
+            )
+        session.add(
+            Pair(
+                programme_id=programme,
+                mentor_person_id=person(session, "mx"),
+                mentee_person_id=person(session, "ex"),
+                state=PairState.proposed,
+            )
+        )
+
+
+def answer(engine: Engine, programme: int, kind: str, name: str, engagement: int) -> None:
+    """`name` sends answers to the wave of `kind`, with a marker in its free text."""
+    with session_scope(engine) as session:
+        wave = programme_waves(session, programme)[kind]
+        who = person(session, name)
+        pair = pair_for_wave(session, wave, who)
+        assert pair is not None
+        values = {
+            "engagement": engagement,
+            "rhythm": "right",
+            "improve": MARKER.format(name=NAMES.get(name, name)),
+        }
+        save_answer(session, wave, pair, who, role_in(pair, who), values, utcnow())
+
+
+def invitations(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(
+            select(func.count())
+            .select_from(Outbox)
+            .where(col(Outbox.dedup_key).startswith("wave:"))
+        ).one()
+
+
+def audited(engine: Engine, prefix: str) -> list[tuple[str, str]]:
+    with Session(engine) as session:
+        rows = session.exec(
+            select(AuditEvent.action, AuditEvent.details)
+            .where(col(AuditEvent.action).startswith(prefix))
+            .order_by(col(AuditEvent.id))
+        ).all()
+    return [(action, details.get("via", "")) for action, details in rows]
+
+
+def test_an_admin_opens_and_closes_a_wave_in_the_chat_and_reads_the_rates(
+    dialog: Dialog, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 3)
+    said = dialog("@boss\n/admin questionnaires")
+    assert "• questionnaire de mi-parcours\u202f: pas encore ouvert" in said
+    assert "1. Ouvrir le questionnaire de mi-parcours" in said
+    said = dialog("Ouvrir le questionnaire de mi-parcours")
+    assert "Le questionnaire de mi-parcours est ouvert jusqu'au " in said
+    assert "6 personnes sont invitées à y répondre." in said, "the proposed pair is not asked"
+    assert invitations(engine) == 6
+    assert invite_to_open_waves(engine, utcnow()) == 0 and invitations(engine) == 6
+    said = dialog("@e0\n/questionnaire")
+    assert "Questionnaire de mi-parcours" in said
+
+    answer(engine, programme, "midterm", "e0", 4)
+    answer(engine, programme, "midterm", "m1", 3)
+    said = dialog("@boss\n/admin questionnaires")
+    assert "ouvert jusqu'au" in said
+    assert "réponses\u202f: 2 sur 6 (33\u202f%)\u202f; mentorés\u202f: 1 sur 3 (33\u202f%)" in said
+    assert "Ouvrir le questionnaire de mi-parcours" not in said
+    said = dialog("Clore le questionnaire de mi-parcours")
+    assert (
+        "Le questionnaire de mi-parcours est clos\u202f: 2 sur 6 personnes invitées ont répondu."
+        in said
+    )
+    assert "• questionnaire de mi-parcours\u202f: clos le " in said
+    said = dialog("@e1\n/questionnaire")
+    assert "clos le" in said
+    said = dialog("@boss\n/admin questionnaires\nRouvrir le questionnaire de mi-parcours")
+    assert "est rouvert jusqu'au" in said and "Aucune nouvelle personne à inviter." in said
+    assert invitations(engine) == 6, "reopening never invites twice"
+    with Session(engine) as session:
+        kept = session.exec(select(func.count()).select_from(QuestionnaireAnswer)).one()
+    assert kept == 2
+    assert audited(engine, "questionnaires.") == [
+        ("questionnaires.open", "chat"),
+        ("questionnaires.close", "chat"),
+        ("questionnaires.open", "chat"),
+    ]
+
+
+def test_the_chat_invites_a_first_batch_and_the_sweep_the_others(
+    dialog: Dialog, engine: Engine, programme: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("handlers.admin_questionnaires.INVITE_NOW", 4)
+    seed(engine, programme, 3)
+    said = dialog("@boss\n/admin questionnaires\nOuvrir le questionnaire de fin de parcours")
+    assert "4 personnes sont invitées à y répondre. Les autres membres seront invités" in said
+    assert invitations(engine) == 4
+    assert invite_to_open_waves(engine, utcnow()) == 2 and invitations(engine) == 6
+    monkeypatch.setattr("handlers.admin_questionnaires.INVITE_NOW", 6)
+    said = dialog("@boss\n/admin questionnaires\nOuvrir le questionnaire de mi-parcours")
+    assert "6 personnes sont invitées à y répondre." in said and "Les autres" not in said
+
+
+def test_waves_and_synthesis_on_the_command_line(
+    dialog: Dialog, db_url: str, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 5)
+    code, said = cli(db_url, "synthesis", "--programme", "demo", "--kind", "final")
+    assert code == 2 and "mentorbot wave open --programme demo --kind final" in said
+    code, said = cli(db_url, "wave", "open", "--programme", "demo", "--kind", "final")
+    assert code == 0 and "The final questionnaire is open until" in said
+    assert "10 people are invited to answer it." in said
+    code, said = cli(db_url, "wave", "open", "--programme", "demo", "--kind", "final")
+    assert code == 0 and "already open" in said and "mentorbot wave close" in said
+    assert invitations(engine) == 10
+    for i, name in enumerate(["e0", "e1", "m0", "m1"]):
+        answer(engine, programme, "final", name, 1 + i)
+    code, said = cli(db_url, "synthesis", "--programme", "demo", "--kind", "final")
+    assert code == 0 and "Everyone: too few answers to show anything." in said
+    assert "mean" not in said and "ZQX" not in said
+    answer(engine, programme, "final", "e2", 5)
+    code, said = cli(db_url, "synthesis", "--programme", "demo", "--kind", "final")
+    assert (
+        code == 0
+        and "Everyone: 5 answers, mean 3.0 out of 5 — 1: 1 · 2: 1 · 3: 1 · 4: 1 · 5: 1" in said
+    )
+    assert "Mentees" not in said, "3 mentees and 2 mentors: no breakdown"
+    code, said = cli(db_url, "wave", "close", "--programme", "demo", "--kind", "final")
+    assert code == 0 and "5 of 10 invited people answered" in said
+    code, said = cli(db_url, "wave", "close", "--programme", "demo", "--kind", "final")
+    assert code == 2 and "is not open" in said and "mentorbot wave open (to reopen it)" in said
+    for bad in (("--kind", "annual"), ("--programme", "nope")):
+        args = {"--programme": "demo", "--kind": "final"} | dict([bad])
+        code, said = cli(db_url, "wave", "open", *[x for pair in args.items() for x in pair])
+        assert code == 2, said
+    assert (
+        "use --kind midterm or --kind final"
+        in cli(db_url, "wave", "open", "--programme", "demo", "--kind", "x")[1]
+    )
+
+    dialog("@e3\n/start")
+    code, said = cli(
+        db_url, "wave", "open", "--programme", "demo", "--kind", "midterm", "--as", "console:e3"
+    )
+    assert code == 1 and "refused" in said
+    code, said = cli(
+        db_url, "synthesis", "--programme", "demo", "--kind", "final", "--as", "console:e3"
+    )
+    assert code == 1
+    assert audited(engine, "questionnaires.") == [
+        ("questionnaires.open", "cli"),
+        ("questionnaires.open", "cli"),
+        ("questionnaires.synthesis", "cli"),
+        ("questionnaires.synthesis", "cli"),
+        ("questionnaires.close", "cli"),
+        ("questionnaires.close", "cli"),
+        ("questionnaires.open.refused", "cli"),
+        ("questionnaires.synthesis.refused", "cli"),
+    ]
+
+
+def test_the_synthesis_in_the_chat_shows_free_text_without_names_only_when_allowed(
+    dialog: Dialog, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 5)
+    dialog("@boss\n/admin questionnaires\nOuvrir le questionnaire de mi-parcours")
+    for i in range(5):
+        answer(engine, programme, "midterm", f"e{i}", 5)
+        answer(engine, programme, "midterm", f"m{i}", 2)
+    said = dialog("@boss\n/admin questionnaires\nSynthèse du questionnaire de mi-parcours")
+    assert "Synthèse anonyme du questionnaire de mi-parcours" in said
+    assert "Ensemble\u202f: 10 réponses, moyenne 3,5 sur 5" in said
+    assert "Mentorés\u202f: 5 réponses, moyenne 5,0 sur 5" in said
+    assert "10 réponses libres, non diffusées" in said and "ZQX" not in said
+    with session_scope(engine) as session:
+        found = session.get(Programme, programme)
+        assert found is not None
+        found.free_text_in_synthesis = True
+    said = dialog("@boss\n/admin questionnaires\nSynthèse du questionnaire de mi-parcours")
+    assert said.count("«\u202fZQX merci à […]\u202f»") == 20, "10 overall, 5 per role"
+    assert not any(part in said for name in MENTEES + MENTORS for part in name.split())
+
+
+def test_a_referent_reads_its_own_pairs_answers_and_an_admin_none(
+    dialog: Dialog, core: Core, db_url: str, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 2, referents={0: "ref1", 1: "ref2"})
+    assert cli(db_url, "wave", "open", "--programme", "demo", "--kind", "midterm")[0] == 0
+    for name in ("e0", "m0", "e1"):
+        answer(engine, programme, "midterm", name, 4)
+    said = dialog("@ref1\n/admin questionnaires")
+    assert "Ouvrir" not in said and "Clore" not in said and "Synthèse" not in said
+    said = dialog("Réponses de mes binômes au questionnaire de mi-parcours")
+    assert "Binôme Marc Durand / Léa Martin" in said
+    assert "Mentoré Léa Martin, réponses envoyées le" in said
+    assert said.index("Mentoré Léa Martin") < said.index("Mentor Marc Durand")
+    engagement = "• Comment évaluez-vous votre propre engagement dans le mentorat\u202f?"
+    assert f"{engagement} → 4 sur 5" in said and "? → Il me convient" in said
+    assert "«\u202fZQX merci à Léa Martin\u202f»" in said and "ZQX merci à Marc Durand" in said
+    assert "Inès" not in said and "Anne" not in said, "never another referent's pair"
+
+    said = dialog("@boss\n/admin questionnaires")
+    assert "Réponses de mes binômes" not in said and "ZQX" not in said
+    with session_scope(engine) as session:
+        boss = person(session, "boss")
+        options = [{"label": "answers", "value": "answers:midterm"}]
+        forged = open_prompt(session, boss, ACTION, options, {"programme": programme}).id
+    replies = core.handle(Inbound(boss, prompt_id=forged, option=0))
+    said = "\n".join(getattr(reply.item, "text", "") for reply in replies)
+    assert "Vous ne suivez aucun binôme de ce programme" in said and "ZQX" not in said
+    said = dialog("@boss\n/admin questionnaires\nSynthèse du questionnaire de mi-parcours")
+    assert "ZQX" not in said and "trop peu de réponses" in said
+    with session_scope(engine) as session:
+        ref1 = person(session, "ref1")
+        options = [{"label": "open", "value": "open:final"}]
+        forged = open_prompt(session, ref1, ACTION, options, {"programme": programme}).id
+    replies = core.handle(Inbound(ref1, prompt_id=forged, option=0))
+    assert "réservée aux coordinateurs" in replies[0].item.text  # type: ignore[union-attr]
+    assert audited(engine, "questionnaires.open.refused") == [
+        ("questionnaires.open.refused", "chat")
+    ]
+    assert cli(db_url, "synthesis", "--programme", "demo", "--kind", "midterm")[0] == 0
+
+    said = dialog("@e0\n/admin questionnaires")
+    assert "réservée aux coordinateurs" in said and "ZQX" not in said
+    with Session(engine) as session:
+        refused = session.exec(
+            select(AuditEvent.action).where(AuditEvent.action == "admin.refused")
+        ).all()
+    assert refused
