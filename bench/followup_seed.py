@@ -77,9 +77,9 @@ def seed_followup(
         if activated is None:
             continue
         mentee, mentor = row["mentee_person_id"], row["mentor_person_id"]
-        held = rng.randint(0, 6)
+        held = rng.randint(0, 5)
         for k in range(held + 2):
-            when = activated + timedelta(days=20 * (k + 1) + rng.randint(0, 5))
+            when = activated + timedelta(days=28 * (k + 1) + rng.randint(0, 5))
             status = MeetingStatus.held if k < held else rng.choice(list(MeetingStatus))
             if when > now and status != MeetingStatus.planned:
                 continue

@@ -159,7 +159,7 @@ def test_the_chat_form_sets_in_person_and_keeps_the_files_weights(
     dialog(f"@admin\n/language\n{language}")
     said = dialog(f"/admin\n{section}\n" + "\n".join(["="] * 15))
     assert shown in said and asked in said and hint in said, said
-    said = dialog("2\n" + "\n".join(["="] * 11))
+    said = dialog("2\n" + "\n".join(["="] * 12))
     assert changed.replace(" : ", f"{NARROW}: ") in said, said
     with Session(engine) as session:
         programme = session.exec(select(Programme)).one()
