@@ -9,16 +9,16 @@ sends carries outbox keys as well.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from bot.domain.questions import FINAL, MIDTERM
+from bot.domain.questions import FINAL, MIDTERM, wave_closes
 from handlers.cohort import close_applications as close_programme
 from handlers.outgoing import Outgoing
-from handlers.programme_end import WAVE_WEEKS, end_programme
+from handlers.programme_end import end_programme
 from storage.db import session_scope
 from storage.models import Programme, QuestionnaireWave
 from storage.questionnaires import open_wave
@@ -80,21 +80,22 @@ def end_programmes(engine: Engine, now: datetime) -> int:
 
 def open_dated_waves(engine: Engine, now: datetime) -> int:
     """Open the mid-term and final waves whose date in the programme file has come, for three
-    weeks (from the date, or from now when the date passed while nobody swept)."""
+    weeks (from the date, or from now when the date passed while nobody swept), to the end of
+    that day."""
     with Session(engine) as session:
         existing = set(session.exec(select(QuestionnaireWave.programme_id, QuestionnaireWave.kind)))
         running = session.exec(select(Programme).where(col(Programme.ended_at).is_(None))).all()
         due = [
-            (programme.id, kind, opens)
+            (programme.id, programme.timezone, kind, opens)
             for programme in running
             for kind in (MIDTERM, FINAL)
             if (programme.id, kind) not in existing
             and (opens := _wave_date(programme, kind, now)) is not None
         ]
-    for programme_id, kind, opens in due:
+    for programme_id, timezone, kind, opens in due:
         with session_scope(engine) as session:
             assert programme_id is not None
-            closes = max(opens, now) + timedelta(weeks=WAVE_WEEKS)
+            closes = wave_closes(max(opens, now), timezone)
             open_wave(session, programme_id, kind, opens, closes)
     return len(due)
 

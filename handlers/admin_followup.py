@@ -46,7 +46,7 @@ def show_summary(ctx: Ctx, programme: Programme) -> None:
     else:
         lines.append(ctx.t("followup-attention-none"))
     others = len(board.rows) - len(attention[:SHOWN])
-    if others:
+    if others and attention:
         lines.append(ctx.t("followup-others", count=others, slug=programme.slug))
     options = [(ctx.t("followup-button-chart"), CHART)]
     if board.rows:

@@ -14,11 +14,10 @@ can be read for its pair; this module only sends the button that starts the revi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlmodel import col, select
 
-from bot.domain.questions import FINAL
+from bot.domain.questions import FINAL, wave_closes
 from handlers.outgoing import Outgoing
 from handlers.ui import Message
 from messages.catalog import format_when
@@ -29,7 +28,6 @@ from storage.objectives import objectives_of
 from storage.people import admins_of
 from storage.questionnaires import open_wave
 
-WAVE_WEEKS = 3
 REVIEW_ACTION = "objective-review"
 
 
@@ -115,5 +113,5 @@ def open_final_wave(out: Outgoing, programme: Programme) -> QuestionnaireWave:
     """The final wave: the one already opened (on its date, or by hand), else one open now for
     three weeks. The invitation sweep then invites the members of the completed pairs."""
     assert programme.id is not None
-    closes = out.now + timedelta(weeks=WAVE_WEEKS)
+    closes = wave_closes(out.now, programme.timezone)
     return open_wave(out.session, programme.id, FINAL, out.now, closes)

@@ -12,15 +12,13 @@ Every change is audited; the caller has checked the role.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sqlmodel import Session
 
-from bot.domain.questions import MIDTERM, WAVE_KINDS, Question
+from bot.domain.questions import MIDTERM, WAVE_KINDS, Question, wave_closes
 from bot.domain.synthesis import QuestionSynthesis, synthesise
 from handlers.outgoing import Outgoing
-from handlers.programme_end import WAVE_WEEKS
 from handlers.questionnaires import invite
 from messages.catalog import format_when, t
 from storage.audit import record
@@ -103,7 +101,7 @@ def _start(
     """Open a wave never opened, or reopen a closed one, until now + WAVE_WEEKS; invite."""
     assert programme.id is not None
     outcome = OPENED if wave_state(wave, out) == NOT_STARTED else REOPENED
-    closes = out.now + timedelta(weeks=WAVE_WEEKS)
+    closes = wave_closes(out.now, programme.timezone)
     if wave is None:
         wave = open_wave(out.session, programme.id, kind, out.now, closes)
     else:

@@ -96,13 +96,14 @@ def test_an_admin_reads_the_summary_the_pairs_and_the_chart_in_the_chat(
         f"Suivi de «{N}{NAME}{N}» au ",
         f"Candidatures{N}: aucune",
         f"Binômes{N}: 1 en attente de réponse du mentor, 2 actifs, 1 terminé",
-        f"Rencontres{N}: 8 tenues sur 9 attendues{N}; 1 annulée{N}; 1 absence",
+        f"Rencontres{N}: 8 tenues, 9 attendues à ce jour au rythme du programme{N}; "
+        f"1 annulée{N}; 1 absence",
         f"Objectifs{N}: 3 atteints sur 6 fixés",
         f"1 binôme en retard de rencontre{N}; 1 en pause",
         f"Achèvement{N}: 1 binôme terminé sur 3 commencés",
         f"Pouls{N}: 4,0 → 3,0 (dernières prises de pouls)",
         f"À suivre de près{N}:",
-        f"• Alice Martin et Bruno Petit{N}: 2 rencontres sur 3 attendues{N}; dernière le "
+        f"• Alice Martin et Bruno Petit{N}: 2 rencontres, 3 attendues à ce jour{N}; dernière le "
         f"{fr_day(now - timedelta(days=70))}{N}; 1 annulée{N}; 1 absence{N}; objectifs 1 sur 3 "
         f"atteints{N}; en retard{N}; pouls 1,5 (bas)",
         "… et 2 autres binômes.",
@@ -115,12 +116,12 @@ def test_an_admin_reads_the_summary_the_pairs_and_the_chart_in_the_chat(
     listed = dialog("Tous les binômes")
     assert "Binômes 1 à 3 sur 3 (personne accompagnée et mentor)" in listed
     assert (
-        f"Chloé Dubois et David Roux{N}: 1 rencontre sur 2 attendues{N}; dernière le "
+        f"Chloé Dubois et David Roux{N}: 1 rencontre, 2 attendues à ce jour{N}; dernière le "
         f"{fr_day(now - timedelta(days=30))}{N}; prochaine le {fr_day(now + timedelta(days=20))}"
         f"{N}; objectifs 0 sur 1 atteints{N}; en pause jusqu'au "
         f"{fr_day(now + timedelta(days=10))}{N}; pouls 4,5"
     ).replace("objectifs 0 sur 1 atteints", "objectif 0 sur 1 atteint") in listed
-    assert f"Emma Leroy et Farid Naji{N}: terminé{N}; 5 rencontres sur 4 attendues" in listed
+    assert f"Emma Leroy et Farid Naji{N}: terminé{N}; 5 rencontres, 4 attendues à ce jour" in listed
     assert listed.index("Alice Martin") < listed.index("Chloé Dubois")
     clean_of_secrets(listed)
 
@@ -145,7 +146,7 @@ def test_a_referent_sees_its_own_pairs_only_in_the_chat(
     assert "Candidatures" not in menu and "Journal des actions" not in menu
     said = dialog("/admin suivi")
     assert f"Binômes{N}: 1 actif, 1 terminé" in said
-    assert f"Rencontres{N}: 7 tenues sur 7 attendues" in said
+    assert f"Rencontres{N}: 7 tenues, 7 attendues à ce jour" in said
     assert "Alice Martin et Bruno Petit" in said
     listed = dialog("Tous les binômes")
     assert "Emma Leroy" in listed and "Binômes 1 à 2 sur 2" in listed
@@ -200,7 +201,10 @@ def test_the_command_line_shows_every_pair_to_an_admin_and_its_own_to_a_referent
     assert code == 0, said
     assert "Applications: none" in said
     assert "Pairs: 1 waiting for the mentor's answer, 2 active, 1 completed" in said
-    assert "Meetings: 8 held of 9 expected; 1 cancelled; 1 no-show" in said
+    assert (
+        "Meetings: 8 held, 9 expected by now at the programme's rhythm; 1 cancelled; 1 no-show"
+        in said
+    )
     assert "Pulse: 4.0 → 3.0" in said and "Chloé Dubois" in said and "Rita Référente" in said
     clean_of_secrets(said)
 
@@ -263,11 +267,11 @@ def test_a_person_who_erased_their_data_is_named_with_the_catalogs_words() -> No
     )  # fmt: skip
     assert pair_line(row, "fr", "Europe/Paris", now) == (
         f"Une personne partie du programme et Bruno Petit{N}: interrompu{N}; "
-        f"1 rencontre sur 1 attendue{N}; aucun objectif fixé"
+        f"1 rencontre, 1 attendue à ce jour{N}; aucun objectif fixé"
     )
     assert pair_line(row, "en", "America/New_York", now) == (
-        "Someone who left the programme and Bruno Petit: ended early; 1 meeting of 1 expected; "
-        "no objective set"
+        "Someone who left the programme and Bruno Petit: ended early; 1 meeting, "
+        "1 expected by now; no objective set"
     )
 
 

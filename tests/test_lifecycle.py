@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
+from bot.domain.questions import wave_closes
 from bot.lifecycle import close_applications, open_dated_waves
 from bot.sweeps import run_sweeps
 from handlers.core import Core
@@ -155,7 +156,7 @@ def test_waves_open_on_their_dates_for_three_weeks(
         wave = session.exec(select(QuestionnaireWave)).one()
         assert wave.kind == "midterm"
         assert wave.opens_at == datetime.fromisoformat("2031-06-14T22:00:00+00:00")
-        assert wave.closes_at == AFTER_MIDTERM + timedelta(weeks=3), "three weeks from now"
+        assert wave.closes_at == wave_closes(AFTER_MIDTERM, "Europe/Paris"), "three weeks on"
 
 
 def test_the_end_completes_active_pairs_and_stops_those_being_formed(
@@ -184,7 +185,7 @@ def test_the_end_completes_active_pairs_and_stops_those_being_formed(
         assert programme.ended_at == AFTER_END
         wave = session.exec(select(QuestionnaireWave)).one()
         assert (wave.kind, wave.opens_at, wave.closes_at) == (
-            "final", AFTER_END, AFTER_END + timedelta(weeks=3)
+            "final", AFTER_END, wave_closes(AFTER_END, "Europe/Paris")
         )  # fmt: skip
         keys = session.exec(select(Outbox.dedup_key).where(col(Outbox.dedup_key).like("end:%")))
         assert len(list(keys)) == 6

@@ -13,8 +13,11 @@ never about the other person individually, nor about what was said in the meetin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+WAVE_WEEKS = 3
 MIDTERM = "midterm"
 FINAL = "final"
 WAVE_KINDS = (MIDTERM, FINAL)
@@ -146,3 +149,12 @@ def to_form(questions: list[Question], answers: dict[str, Any]) -> dict[str, Any
             value = answers[question.key]
             values[question.key] = str(value) if question.kind == SCALE else value
     return values
+
+
+def wave_closes(start: datetime, timezone: str) -> datetime:
+    """When a wave opened at `start` closes: the end of the day (23:59 in the programme's zone)
+    `WAVE_WEEKS` weeks later, a time people read as "until Sunday 13 December" and not as an
+    odd hour of the night."""
+    zone = ZoneInfo(timezone)
+    day = (start.astimezone(zone) + timedelta(weeks=WAVE_WEEKS)).date()
+    return datetime.combine(day, time(23, 59), zone).astimezone(start.tzinfo)

@@ -59,7 +59,7 @@ followup-state-expired = { $count ->
     [one] { $count } not answered by the mentor
    *[other] { $count } not answered by the mentor
 }
-followup-meetings = Meetings: { $held } held of { $expected } expected; { $cancelled ->
+followup-meetings = Meetings: { $held } held, { $expected } expected by now at the programme's rhythm; { $cancelled ->
     [one] { $cancelled } cancelled
    *[other] { $cancelled } cancelled
 }; { $no_show ->
@@ -85,7 +85,7 @@ followup-pair = { $mentee } and { $mentor }: { $facts }
 followup-pair-meetings = { $held } { $held ->
     [one] meeting
    *[other] meetings
-} of { $expected } expected
+}, { $expected } expected by now
 followup-pair-last = last on { $day }
 followup-pair-next = next on { $day }
 followup-pair-cancelled = { $count } cancelled
@@ -106,7 +106,7 @@ followup-pair-state-awaiting_charter = waiting for the charter
 followup-pair-state-completed = completed
 followup-pair-state-withdrawn = ended early
 followup-attention = Needing attention:
-followup-attention-none = No pair needs particular attention.
+followup-attention-none = No pair needs particular attention; the "All pairs" button lists them one by one.
 followup-others = … and { $count ->
     [one] { $count } other pair
    *[other] { $count } other pairs

@@ -62,10 +62,10 @@ followup-state-expired = { $count ->
 followup-meetings = Rencontres : { $held ->
     [one] { $held } tenue
    *[other] { $held } tenues
-} sur { $expected ->
+}, { $expected ->
     [one] { $expected } attendue
    *[other] { $expected } attendues
-} ; { $cancelled ->
+} à ce jour au rythme du programme ; { $cancelled ->
     [one] { $cancelled } annulée
    *[other] { $cancelled } annulées
 } ; { $no_show ->
@@ -100,10 +100,10 @@ followup-pair = { $mentee } et { $mentor } : { $facts }
 followup-pair-meetings = { $held } { $held ->
     [one] rencontre
    *[other] rencontres
-} sur { $expected } { $expected ->
+}, { $expected } { $expected ->
     [one] attendue
    *[other] attendues
-}
+} à ce jour
 followup-pair-last = dernière le { $day }
 followup-pair-next = prochaine le { $day }
 followup-pair-cancelled = { $count ->
@@ -127,7 +127,7 @@ followup-pair-state-awaiting_charter = en attente de la charte
 followup-pair-state-completed = terminé
 followup-pair-state-withdrawn = interrompu
 followup-attention = À suivre de près :
-followup-attention-none = Aucun binôme ne demande d'attention particulière.
+followup-attention-none = Aucun binôme ne demande d'attention particulière ; le bouton « Tous les binômes » les liste un par un.
 followup-others = … et { $count ->
     [one] { $count } autre binôme
    *[other] { $count } autres binômes
