@@ -34,6 +34,7 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 500
+INVITE_BATCH = 5000
 Sweep = Callable[[Engine, datetime], int]
 
 
@@ -151,10 +152,12 @@ def invite_to_open_waves(engine: Engine, now: datetime) -> int:
             )
         ]
     for wave_id in waves:
-        with session_scope(engine) as session:
-            wave = session.get(QuestionnaireWave, wave_id)
-            if wave is not None:
-                invited += invite(Outgoing(session, now), wave)
+        done = INVITE_BATCH
+        while done == INVITE_BATCH:  # a transaction per batch: a wave of 100,000 locks nothing long
+            with session_scope(engine) as session:
+                wave = session.get(QuestionnaireWave, wave_id)
+                done = invite(Outgoing(session, now), wave, INVITE_BATCH) if wave else 0
+            invited += done
     return invited
 
 

@@ -6,6 +6,7 @@ directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from sqlmodel import Session
 
 from handlers.ui import Choice, Item, Message, Option, to_payload
 from messages.catalog import t
+from storage.bulk_offers import BulkOffer, open_offers
 from storage.conversations import open_prompt
 from storage.models import Person
 from storage.outbox import enqueue, set_payload
@@ -57,6 +59,23 @@ class Outgoing:
         choice = Choice(text, tuple(Option(label, value) for label, value in options), prompt.id)
         set_payload(self.session, row_id, to_payload(choice))
         return True
+
+    def offer_many(self, offers: Iterable[tuple[BulkOffer, str]], supersede: bool = True) -> int:
+        """`offer` for many people at once, a batch per statement (`storage.bulk_offers`): each
+        (offer, text) becomes that person's buttons; how many were queued (keys queued before
+        are skipped)."""
+        texts: dict[str, str] = {}
+
+        def keyed() -> Iterator[BulkOffer]:
+            for offer, text in offers:
+                texts[offer.dedup_key] = text
+                yield offer
+
+        def payload(offer: BulkOffer, prompt_id: int) -> dict[str, Any]:
+            options = tuple(Option(o["label"], o["value"]) for o in offer.options)
+            return to_payload(Choice(texts.pop(offer.dedup_key), options, prompt_id))
+
+        return open_offers(self.session, keyed(), payload, supersede=supersede)
 
     def locale_of(self, person_id: int) -> str:
         person = self.session.get(Person, person_id)

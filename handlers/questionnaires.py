@@ -15,6 +15,7 @@ the other person nor about what was said in the meetings (see `bot.domain.questi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -24,16 +25,18 @@ from handlers.forms import FLOW, FormSpec, form_text, open_form, repeat_question
 from handlers.outgoing import Outgoing
 from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Option
-from messages.catalog import format_when
-from storage.models import Person, Programme, QuestionnaireAnswer, QuestionnaireWave
+from messages.catalog import format_when, t
+from storage.bulk_offers import BulkOffer
+from storage.models import Programme, QuestionnaireAnswer, QuestionnaireWave
+from storage.people import locales_and_zones
 from storage.questionnaires import (
     answer_of,
     has_pair,
     invited_or_answered,
+    members_by_role,
     pair_for_wave,
     role_in,
     save_answer,
-    wave_members,
     waves_of,
 )
 
@@ -44,44 +47,47 @@ TEXT_LIMIT = 2000
 
 
 def invite(out: Outgoing, wave: QuestionnaireWave, limit: int | None = None) -> int:
-    """Invite the wave's members not yet invited nor answered (at most `limit` of them); how
-    many were invited now.
+    """Invite the wave's members not yet invited nor answered (at most `limit` of them, by id);
+    how many were invited now.
 
     Each person is invited once per wave (outbox key `wave:<id>:<person>`), so a scheduler may
     call this at every sweep: only people who joined the wave since the last call (or were left
-    over by `limit`) are invited. Nothing is sent before the wave opens or after it closes.
+    over by `limit`) are invited. Nothing is sent before the wave opens or after it closes. The
+    invitations go out a batch per statement: the text depends only on the reader's language,
+    time zone and role, so it is written once for each.
     """
     if not wave.opens_at <= out.now < wave.closes_at:
         return 0
     programme = out.session.get(Programme, wave.programme_id)
-    assert programme is not None
+    assert programme is not None and wave.id is not None
     done = invited_or_answered(out.session, wave)
-    invited = 0
-    for person_id in wave_members(out.session, wave):
-        if limit is not None and invited >= limit:
-            break
-        if person_id not in done:
-            invited += _invite_one(out, wave, programme, person_id)
-    return invited
+    roles = members_by_role(out.session, wave)
+    todo = sorted((p, role) for role, people in roles.items() for p in people if p not in done)
+    todo = todo[:limit] if limit is not None else todo
+    settings = locales_and_zones(out.session, [person_id for person_id, _ in todo])
+    written: dict[tuple[str, str, str], tuple[str, str]] = {}
 
+    def words(locale: str, zone: str, role: str) -> tuple[str, str]:
+        if (locale, zone, role) not in written:
+            text = t(
+                locale,
+                "qn-invite",
+                wave=t(locale, f"qn-wave-{wave.kind}"),
+                programme=programme.name,
+                closes=format_when(wave.closes_at, locale, zone),
+                count=len(questions_for(wave.questions, role)),
+            )
+            written[locale, zone, role] = text, t(locale, "qn-answer-now")
+        return written[locale, zone, role]
 
-def _invite_one(
-    out: Outgoing, wave: QuestionnaireWave, programme: Programme, person_id: int
-) -> bool:
-    person = out.session.get(Person, person_id)
-    pair = pair_for_wave(out.session, wave, person_id)
-    assert person is not None and pair is not None
-    text = out.t_for(
-        person_id,
-        "qn-invite",
-        wave=out.t_for(person_id, f"qn-wave-{wave.kind}"),
-        programme=programme.name,
-        closes=format_when(wave.closes_at, person.locale, person.timezone),
-        count=len(questions_for(wave.questions, role_in(pair, person_id))),
-    )
-    options = [(out.t_for(person_id, "qn-answer-now"), str(wave.id))]
-    key = f"wave:{wave.id}:{person_id}"
-    return out.offer(person_id, text, options, OPEN_ACTION, {"wave": wave.id}, dedup_key=key)
+    def offers() -> Iterator[tuple[BulkOffer, str]]:
+        for person_id, role in todo:
+            text, label = words(*settings[person_id], role)
+            options = [{"label": label, "value": str(wave.id)}]
+            key = f"wave:{wave.id}:{person_id}"
+            yield BulkOffer(person_id, OPEN_ACTION, options, {"wave": wave.id}, key), text
+
+    return out.offer_many(offers())
 
 
 def _when(ctx: Ctx, moment: datetime) -> str:

@@ -11,6 +11,8 @@ from storage.enums import GrantRole
 from storage.models import Identity, Person, RoleGrant
 from storage.types import utcnow
 
+CHUNK = 1000
+
 
 def find_identity(session: Session, platform: str, team: str, user_key: str) -> Identity | None:
     return session.exec(
@@ -186,3 +188,15 @@ def referenced(session: Session, person_id: int, ignoring: Collection[str] = ())
                 if found is not None:
                     return True
     return False
+
+
+def locales_and_zones(session: Session, person_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Each person's language and time zone, read in chunks (for messages to many people)."""
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(person_ids), CHUNK):
+        chunk = person_ids[start : start + CHUNK]
+        rows = session.exec(
+            select(Person.id, Person.locale, Person.timezone).where(col(Person.id).in_(chunk))
+        )
+        found.update({person_id: (locale, zone) for person_id, locale, zone in rows})
+    return found
