@@ -1,5 +1,7 @@
 """A coordinator's follow-up of a programme under way: the dashboard's figures, its chart and
-the tracking table as XLSX, from the database, as `/admin` and `mentorbot dashboard` make them.
+the tracking table as XLSX, from the database, as `/admin` and `mentorbot dashboard` make them;
+then what reaches every member at once: a questionnaire wave's invitations and a pulse round,
+each queued by its sweep and queued again (which must add nothing).
 
 Target (issue 13): 500 pairs give their dashboard, chart and XLSX in under 2 seconds together.
 The first chart of a process pays matplotlib's import, so each size is measured cold (the first
@@ -13,6 +15,7 @@ from __future__ import annotations
 import resource
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Annotated, Any
 
 import typer
@@ -23,10 +26,15 @@ from sqlmodel import Session, select
 from bench.common import fresh_database
 from bench.followup_seed import seed_followup
 from bot.demo import ensure_demo_programme
+from bot.pulse_sweep import ask_pulse
+from bot.sweeps import invite_to_open_waves
 from handlers.followup_chart import png
 from handlers.tracking_export import tracking_file
+from storage.db import session_scope
 from storage.followup import dashboard
 from storage.models import Programme
+from storage.questionnaires import open_wave
+from storage.sealed import bind_cipher
 from storage.types import utcnow
 
 
@@ -42,13 +50,33 @@ def _measure(engine: Any, programme_id: int, now: Any) -> dict[str, float]:
         programme = session.get(Programme, programme_id)
         assert programme is not None
         figures["dashboard"], found = _timed(lambda: dashboard(session, programme, now))
-        figures["chart"], image = _timed(lambda: png(found, "fr"))
+        figures["chart"], image = _timed(lambda: png(found, "fr", "Europe/Paris"))
         figures["xlsx"], sheet = _timed(
             lambda: tracking_file(session, programme, "xlsx", "fr", now)
         )
     assert image.startswith(b"\x89PNG") and sheet.content.startswith(b"PK")
     figures["total"] = sum(figures.values())
     return figures
+
+
+WAVE_OPEN = timedelta(days=20)
+
+
+def _reach_everyone(engine: Any, programme_id: int, now: Any) -> str:
+    """Open a wave and a pulse round falling now; time each sweep and its re-run."""
+    with session_scope(engine) as session:
+        open_wave(session, programme_id, "final", now - timedelta(minutes=1), now + WAVE_OPEN)
+        programme = session.get(Programme, programme_id)
+        assert programme is not None
+        programme.starts_at, programme.pulse_weeks = now - timedelta(weeks=20, days=1), 4
+        programme.ends_at = now + timedelta(days=90)
+    parts = []
+    for name, sweep in (("invitations", invite_to_open_waves), ("pulse", ask_pulse)):
+        seconds, queued = _timed(lambda sweep=sweep: sweep(engine, now))
+        again, requeued = _timed(lambda sweep=sweep: sweep(engine, now))
+        assert queued > 0 and requeued == 0
+        parts.append(f"{name}={queued:,} in {seconds:.2f} s (rerun {again:.2f} s)")
+    return " ".join(parts)
 
 
 def main(
@@ -61,6 +89,7 @@ def main(
     for kind in db or ["sqlite", "postgresql"]:
         for size in sizes or [500, 5_000, 50_000]:
             with fresh_database(kind, postgres_url) as engine:
+                bind_cipher(engine, cipher)
                 ensure_demo_programme(engine)
                 with Session(engine) as session:
                     programme_id = session.exec(select(Programme.id)).first()
@@ -73,9 +102,11 @@ def main(
                     key=lambda figures: figures["total"],
                 )
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                reach = _reach_everyone(engine, programme_id, now)
                 for label, figures in (("cold", cold), ("warm", warm)):
                     parts = " ".join(f"{k}={v:.3f} s" for k, v in figures.items())
                     console.print(f"follow-up {kind}: pairs={size:,} {label}: {parts}")
+                console.print(f"follow-up {kind}: pairs={size:,} {reach}")
                 console.print(f"follow-up {kind}: pairs={size:,} max_rss={peak:.0f} MiB")
 
 

@@ -19,10 +19,10 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from bot.domain.pulse import answers_until, current_round, origin, round_day
 from handlers.outgoing import Outgoing
-from handlers.pulse import ask_pulse_of
+from handlers.pulse import pulse_offers
 from storage.db import session_scope
 from storage.enums import PairState
-from storage.models import Outbox, Pair, Person, Programme
+from storage.models import Outbox, Pair, Programme
 
 BATCH = 500
 
@@ -110,8 +110,6 @@ def ask_pulse(engine: Engine, now: datetime) -> int:
 
 def _ask_batch(engine: Engine, batch: list[int], due: Round, now: datetime) -> int:
     with session_scope(engine) as session:
-        out = Outgoing(session, now)
-        pairs = session.exec(select(Pair).where(col(Pair.id).in_(batch))).all()
-        people = {p.mentor_person_id for p in pairs} | {p.mentee_person_id for p in pairs}
-        list(session.exec(select(Person).where(col(Person.id).in_(people))))  # one read for all
-        return sum(ask_pulse_of(out, pair, due.day, due.until) for pair in pairs)
+        pairs = list(session.exec(select(Pair).where(col(Pair.id).in_(batch))))
+        offers = pulse_offers(session, pairs, due.day, due.until)
+        return Outgoing(session, now).offer_many(offers, supersede=False)

@@ -82,6 +82,15 @@ def may(session: Session, person_id: int, programme: Programme | None, need: str
     return GrantRole.admin in held or (need == GrantRole.referent and GrantRole.referent in held)
 
 
+def referent_scope(session: Session, person_id: int | None, programme: Programme) -> int | None:
+    """Whose pairs only the person may see: None for an admin (every pair) or for the machine's
+    operator on the command line (no `--as`, an admin by default); else the person's own id, a
+    referent seeing the pairs it follows."""
+    if person_id is None or may(session, person_id, programme, GrantRole.admin):
+        return None
+    return person_id
+
+
 def visible_programmes(session: Session, person_id: int) -> list[Programme]:
     """The programmes the person coordinates, not ended first, newest first."""
     programmes = session.exec(select(Programme).order_by(col(Programme.id).desc())).all()
@@ -93,8 +102,7 @@ def visible_dashboard(
     session: Session, person_id: int, programme: Programme, now: datetime
 ) -> Dashboard:
     """The programme's follow-up as the person may see it: a referent its own pairs only."""
-    referent_only = not may(session, person_id, programme, GrantRole.admin)
-    return dashboard(session, programme, now, referent_id=person_id if referent_only else None)
+    return dashboard(session, programme, now, referent_scope(session, person_id, programme))
 
 
 def coordinator_summaries(
@@ -122,7 +130,12 @@ def summary_text(ctx: Ctx, programme: Programme) -> str:
 
 
 def show_menu(ctx: Ctx, programme: Programme) -> None:
-    """The programme's follow-up summary and the sections this person may open, as buttons."""
+    """The programme's follow-up summary and the sections this person may open, as buttons;
+    refused (and audited) to someone who no longer coordinates it (an old picker's button)."""
+    if not may(ctx.session, ctx.me, programme, GrantRole.referent):
+        record(ctx.session, ctx.me, "admin.figures.refused", programme.slug)
+        ctx.say("admin-refused")
+        return
     record(ctx.session, ctx.me, "admin.figures", programme.slug)
     options = [
         (ctx.t(entry.label_key), entry.word)

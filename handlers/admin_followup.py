@@ -1,7 +1,7 @@
 """The `/admin` section "Suivi des binômes" (referents and admins): the programme's follow-up
 summary and the pairs needing attention, a button that posts the chart, and one that lists every
-pair, a page at a time. A referent sees its own pairs only; every click checks the role again
-and is audited.
+pair, a page at a time; after the chart and the last page, the same two buttons again. A referent
+sees its own pairs only; every click checks the role again and is audited.
 
 ```mermaid
 stateDiagram-v2
@@ -9,6 +9,10 @@ stateDiagram-v2
     summary --> chart: Graphique -> the PNG, with a caption
     summary --> page: Tous les binômes -> pairs 1 to 40
     page --> page: Binômes suivants -> the next 40
+    page --> what_next: the last page
+    chart --> what_next: Que souhaitez-vous voir ?
+    what_next --> chart: Graphique
+    what_next --> page: Tous les binômes
 ```
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.followup import Dashboard
 from handlers.admin import may, section, visible_dashboard
 from handlers.context import Ctx
 from handlers.followup_chart import png
@@ -39,19 +44,25 @@ def show_summary(ctx: Ctx, programme: Programme) -> None:
     board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
     locale, zone = ctx.person.locale, ctx.person.timezone
     lines = [*summary_lines(board, locale, zone), ""]
-    attention = [row for row in ordered(board.rows) if row.needs_attention]
-    if attention:
+    attention = [row for row in ordered(board.rows) if row.needs_attention][:SHOWN]
+    if not board.rows:
+        lines.append(ctx.t("followup-empty"))
+    elif attention:
         lines.append(ctx.t("followup-attention"))
-        lines += [f"• {pair_line(row, locale, zone, board.now)}" for row in attention[:SHOWN]]
+        lines += [f"• {pair_line(row, locale, zone, board.now)}" for row in attention]
+        if len(board.rows) > len(attention):
+            lines.append(ctx.t("followup-others", count=len(board.rows) - len(attention)))
     else:
         lines.append(ctx.t("followup-attention-none"))
-    others = len(board.rows) - len(attention[:SHOWN])
-    if others and attention:
-        lines.append(ctx.t("followup-others", count=others, slug=programme.slug))
+    ctx.ask("\n".join(lines), choices(ctx, board), ACTION, {"programme": programme.id})
+
+
+def choices(ctx: Ctx, board: Dashboard) -> list[tuple[str, str]]:
+    """The chart, and the list of every pair when there is one to list."""
     options = [(ctx.t("followup-button-chart"), CHART)]
     if board.rows:
         options.append((ctx.t("followup-button-all"), f"{PAGE_PREFIX}0"))
-    ctx.ask("\n".join(lines), options, ACTION, {"programme": programme.id})
+    return options
 
 
 def send_chart(ctx: Ctx, programme: Programme) -> None:
@@ -60,7 +71,12 @@ def send_chart(ctx: Ctx, programme: Programme) -> None:
     day = as_of(ctx.now, ctx.person.locale, ctx.person.timezone)
     caption = ctx.t("followup-chart-caption", programme=programme.name, day=day)
     filename = ctx.t("followup-chart-file", slug=programme.slug)
-    ctx.send(File(filename, png(board, ctx.person.locale), "image/png", caption))
+    image = png(board, ctx.person.locale, ctx.person.timezone)
+    ctx.send(File(filename, image, "image/png", caption))
+    if board.rows:  # without pairs, the chart was the only thing to see
+        ctx.ask(
+            ctx.t("followup-what-next"), choices(ctx, board), ACTION, {"programme": programme.id}
+        )
 
 
 def send_page(ctx: Ctx, programme: Programme, page: int) -> None:
@@ -78,7 +94,8 @@ def send_page(ctx: Ctx, programme: Programme, page: int) -> None:
         next_page = [(ctx.t("followup-button-next"), f"{PAGE_PREFIX}{start // PAGE + 1}")]
         ctx.ask(text, next_page, ACTION, {"programme": programme.id})
     else:
-        ctx.send_text(text)
+        what_next = f"{text}\n\n{ctx.t('followup-what-next')}"
+        ctx.ask(what_next, choices(ctx, board), ACTION, {"programme": programme.id})
 
 
 def register(router: Router) -> None:

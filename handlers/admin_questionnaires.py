@@ -5,24 +5,28 @@ a referent reads the answers of the pairs it follows, and those only.
 ```mermaid
 stateDiagram-v2
     [*] --> section: /admin -> Questionnaires (waves, states, response rates)
-    section --> section: admin: open / reopen / close a wave (invitations sent at once)
-    section --> synthesis: admin: synthesis of a wave (no figure for a group under 5)
-    section --> answers: referent of pairs: its pairs' answers, person by person
+    section --> confirm: admin: open / reopen a wave ("... et inviter 50 personnes ?")
+    confirm --> section: yes: opened, invitations sent; no: nothing opened
+    section --> section: admin: close an open wave
+    section --> synthesis: admin: synthesis of a closed wave (no figure for a group under 5)
+    section --> answers: referent of pairs: who asked to talk, then its pairs' answers
 ```
-An admin who follows no pair gets no answers button: individual answers reach only the pair's
-referent. Every button checks the role again and is audited.
+The synthesis is offered only once a wave has closed (`handlers.waves`); while it is open the
+section says when it closes. An admin who follows no pair gets no answers button: individual
+answers reach only the pair's referent. Every button checks the role again and is audited.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.questions import MIDTERM, WAVE_KINDS
+from bot.domain.questions import FINAL, MIDTERM, WAVE_KINDS, wave_closes
 from handlers.admin import may, section
 from handlers.context import Ctx
 from handlers.router import Router
-from handlers.wave_texts import Reader, overview, pair_answers_text, synthesis_text
+from handlers.wave_texts import Reader, overview, pair_answers_text, synthesis_text, talk_text
 from handlers.waves import (
+    CLOSED,
     INVITE_NOW,
     NOT_STARTED,
     OPEN,
@@ -30,6 +34,7 @@ from handlers.waves import (
     change_text,
     close_by_hand,
     open_by_hand,
+    to_invite,
     wave_state,
 )
 from storage.audit import record
@@ -43,6 +48,7 @@ from storage.wave_results import (
 )
 
 ACTION = "waves-admin"
+CONFIRM = "waves-admin-open"
 # What each button needs: only the synthesis and the running of waves are for admins.
 VERBS = {
     "open": GrantRole.admin,
@@ -72,9 +78,9 @@ def _options(
         elif admin and not (kind == MIDTERM and programme.ended_at is not None):
             label = "waves-open" if state == NOT_STARTED else "waves-reopen"
             options.append((ctx.t(label, wave=name), f"open:{kind}"))
-        if admin and wave is not None:
+        if admin and state == CLOSED:
             options.append((ctx.t("waves-synthesis", wave=name), f"synthesis:{kind}"))
-        if follows and wave is not None:
+        if follows and state != NOT_STARTED:
             options.append((ctx.t("waves-answers", wave=name), f"answers:{kind}"))
     return options
 
@@ -85,6 +91,12 @@ def show(ctx: Ctx, programme: Programme) -> None:
     waves = programme_waves(ctx.session, programme.id)
     rates = {kind: response_rates(ctx.session, wave) for kind, wave in waves.items()}
     text = overview(_reader(ctx), programme, waves, rates)
+    if may(ctx.session, ctx.me, programme, GrantRole.admin):
+        text += "".join(
+            "\n\n" + _synthesis_later(ctx, wave)
+            for wave in waves.values()
+            if wave_state(wave, ctx) == OPEN
+        )
     options = _options(ctx, programme, waves)
     if options:
         ctx.ask(f"{text}\n\n{ctx.t('waves-pick')}", options, ACTION, {"programme": programme.id})
@@ -92,13 +104,33 @@ def show(ctx: Ctx, programme: Programme) -> None:
         ctx.send_text(text)
 
 
-def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:
-    """The anonymised synthesis of `wave`, audited."""
-    assert programme.id is not None
-    synthesis = build_synthesis(ctx.session, programme, wave)
-    record(
-        ctx.session, ctx.me, "questionnaires.synthesis", programme.slug, kind=wave.kind, via="chat"
+def _synthesis_later(ctx: Ctx, wave: QuestionnaireWave) -> str:
+    reader = _reader(ctx)
+    return reader.t(
+        "waves-synthesis-later", wave=reader.wave_name(wave.kind), closes=reader.on(wave.closes_at)
     )
+
+
+def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:
+    """The anonymised synthesis of `wave` once it has closed (before: when it closes, and the
+    button to close it now), audited."""
+    assert programme.id is not None
+    closed = wave_state(wave, ctx) == CLOSED
+    record(
+        ctx.session,
+        ctx.me,
+        "questionnaires.synthesis",
+        programme.slug,
+        kind=wave.kind,
+        outcome="shown" if closed else "not_closed",
+        via="chat",
+    )
+    if not closed:
+        close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
+        context = {"programme": programme.id}
+        ctx.ask(_synthesis_later(ctx, wave), [(close, f"close:{wave.kind}")], ACTION, context)
+        return
+    synthesis = build_synthesis(ctx.session, programme, wave)
     ctx.send_text(synthesis_text(_reader(ctx), programme, wave, synthesis))
 
 
@@ -120,9 +152,9 @@ def send_answers(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> Non
         via="chat",
     )
     wave_name = ctx.t(f"qn-wave-{wave.kind}")
-    ctx.say("wans-heading", wave=wave_name, programme=programme.name)
-    if not found:
-        ctx.say("wans-none")
+    heading = ctx.t("wans-heading", wave=wave_name, programme=programme.name)
+    talk = talk_text(_reader(ctx), wave, found) if found else ctx.t("wans-none")
+    ctx.send_text(f"{heading}\n{talk}" if talk else heading)
     for entry in found:
         ctx.send_text(pair_answers_text(_reader(ctx), wave, entry))
 
@@ -130,21 +162,70 @@ def send_answers(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> Non
 def run_verb(ctx: Ctx, programme: Programme, verb: str, kind: str) -> None:
     """Run one button of the section; the role was checked."""
     assert programme.id is not None
-    if verb in ("open", "close"):
-        if verb == "open":
-            change = open_by_hand(ctx, ctx.me, programme, kind, INVITE_NOW, via="chat")
-        else:
-            change = close_by_hand(ctx, ctx.me, programme, kind, via="chat")
-        ctx.send_text(change_text(ctx.person.locale, ctx.person.timezone, change, ctx))
+    if verb == "open":
+        ask_open(ctx, programme, kind)
+        return
+    if verb == "close":
+        change = close_by_hand(ctx, ctx.me, programme, kind, via="chat")
+        ctx.send_text(change_text(_reader(ctx), change, ctx.session))
         show(ctx, programme)
         return
     wave = programme_waves(ctx.session, programme.id).get(kind)
-    if wave is None:
+    if wave is None or wave_state(wave, ctx) == NOT_STARTED:
         ctx.say("waves-no-wave", wave=ctx.t(f"qn-wave-{kind}"))
     elif verb == "synthesis":
         send_synthesis(ctx, programme, wave)
     else:
         send_answers(ctx, programme, wave)
+
+
+def ask_open(ctx: Ctx, programme: Programme, kind: str) -> None:
+    """Ask before opening: how many people it invites, until when, and whether the mid-term
+    wave is still open beside a final one. A wave that cannot open is answered at once."""
+    assert programme.id is not None
+    waves = programme_waves(ctx.session, programme.id)
+    state = wave_state(waves.get(kind), ctx)
+    if state == OPEN or (kind == MIDTERM and programme.ended_at is not None):
+        open_now(ctx, programme, kind)
+        return
+    reader = _reader(ctx)
+    key = "waves-open-ask" if state == NOT_STARTED else "waves-reopen-ask"
+    lines = [
+        reader.t(
+            key,
+            wave=reader.wave_name(kind),
+            invited=to_invite(ctx.session, programme, kind),
+            closes=reader.until(wave_closes(ctx.now, programme.timezone)),
+        )
+    ]
+    midterm = waves.get(MIDTERM)
+    if kind == FINAL and wave_state(midterm, ctx) == OPEN:
+        assert midterm is not None
+        lines.append(
+            reader.t(
+                "waves-ask-midterm-open",
+                closes=reader.until(midterm.closes_at),
+                close=reader.t("waves-close", wave=reader.wave_name(MIDTERM)),
+            )
+        )
+    options = [(ctx.t("waves-open-yes"), "yes"), (ctx.t("waves-open-no"), "no")]
+    ctx.ask("\n".join(lines), options, CONFIRM, {"programme": programme.id, "kind": kind})
+
+
+def open_now(ctx: Ctx, programme: Programme, kind: str) -> None:
+    """Open (or reopen) the wave, invite a first batch, say what happened, show the section."""
+    change = open_by_hand(ctx, ctx.me, programme, kind, INVITE_NOW, via="chat")
+    ctx.send_text(change_text(_reader(ctx), change, ctx.session))
+    show(ctx, programme)
+
+
+def _allowed(ctx: Ctx, programme: Programme, verb: str) -> bool:
+    """Whether the person may use `verb` now; a refusal is said and audited."""
+    if may(ctx.session, ctx.me, programme, VERBS[verb]):
+        return True
+    record(ctx.session, ctx.me, f"questionnaires.{verb}.refused", programme.slug, via="chat")
+    ctx.say("admin-refused")
+    return False
 
 
 def register(router: Router) -> None:
@@ -161,11 +242,17 @@ def register(router: Router) -> None:
         verb, _, kind = value.partition(":")
         if programme is None or verb not in VERBS or kind not in WAVE_KINDS:
             ctx.say("error-button-stale")
-            return
-        if not may(ctx.session, ctx.me, programme, VERBS[verb]):
-            record(
-                ctx.session, ctx.me, f"questionnaires.{verb}.refused", programme.slug, via="chat"
-            )
-            ctx.say("admin-refused")
-            return
-        run_verb(ctx, programme, verb, kind)
+        elif _allowed(ctx, programme, verb):
+            run_verb(ctx, programme, verb, kind)
+
+    @router.action(CONFIRM)
+    def confirmed(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
+        """Open the wave once confirmed (the role checked again), or leave it as it was."""
+        programme = ctx.session.get(Programme, context["programme"])
+        kind = context.get("kind")
+        if programme is None or kind not in WAVE_KINDS:
+            ctx.say("error-button-stale")
+        elif value != "yes":
+            ctx.say("waves-open-dropped", wave=ctx.t(f"qn-wave-{kind}"))
+        elif _allowed(ctx, programme, "open"):
+            open_now(ctx, programme, kind)

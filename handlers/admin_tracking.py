@@ -9,14 +9,18 @@ and size.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
+from babel.dates import get_timezone_location
+
 from bot.domain.zones import zone_words
-from handlers.admin import may, section
+from handlers.admin import may, referent_scope, section
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.tracking_export import CSV, XLSX, tracking_file
 from handlers.ui import File
+from messages.catalog import t
 from storage.audit import record
 from storage.enums import GrantRole
 from storage.models import Programme
@@ -25,17 +29,29 @@ from storage.tracking import tracking_size
 WORD = "export"
 FORMAT_ACTION = "tracking-format"
 FORMAT_WORDS = {CSV: CSV, XLSX: XLSX, "excel": XLSX}
+ARTICLES = {"fr": ("Le", "Les")}  # "Le Caire" -> "du Caire"; "La Paz" keeps "de La Paz"
+VOWELS = "aeiou"
 
 
-def referent_scope(ctx: Ctx, programme: Programme) -> int | None:
-    """The referent whose pairs only the person may see; None for an admin (every pair)."""
-    return None if may(ctx.session, ctx.me, programme, GrantRole.admin) else ctx.me
+def zone_phrase(zone: str, locale: str) -> str:
+    """ "à l'heure de Paris", "à l'heure du Caire", "en UTC+1": the zone as the caption's end.
+
+    The catalog places its own preposition; it is told how the city's name starts (a vowel,
+    an article it absorbs) and gets the name without that article."""
+    if zone == "UTC" or zone.startswith("Etc/"):
+        return t(locale, "tracking-zone", start="offset", city=zone_words(zone, locale))
+    city = get_timezone_location(zone, locale=locale, return_city=True).rsplit("/", 1)[-1]
+    article, _, rest = city.partition(" ")
+    start = article.casefold() if article in ARTICLES.get(locale, ()) and rest else ""
+    name = rest if start else city
+    vowel = unicodedata.normalize("NFKD", name[:1]).casefold()[:1] in VOWELS
+    return t(locale, "tracking-zone", start=start or ("vowel" if vowel else "other"), city=name)
 
 
 def offer(ctx: Ctx, programme: Programme, args: str) -> None:
     """Ask for the form of the file, or export at once when it was typed."""
     assert programme.id is not None
-    referent_id = referent_scope(ctx, programme)
+    referent_id = referent_scope(ctx.session, ctx.me, programme)
     yours = "-yours" if referent_id is not None else ""
     if tracking_size(ctx.session, programme.id, referent_id).pairs == 0:
         ctx.say(f"tracking-empty{yours}", programme=programme.name)
@@ -53,7 +69,7 @@ def offer(ctx: Ctx, programme: Programme, args: str) -> None:
 
 def export(ctx: Ctx, programme: Programme, kind: str) -> None:
     """Post the table as `kind`, with its caption, and audit it."""
-    referent_id = referent_scope(ctx, programme)
+    referent_id = referent_scope(ctx.session, ctx.me, programme)
     locale = ctx.person.locale
     made = tracking_file(ctx.session, programme, kind, locale, ctx.now, referent_id)
     size = made.size
@@ -74,7 +90,7 @@ def export(ctx: Ctx, programme: Programme, kind: str) -> None:
         programme=programme.name,
         pairs=size.pairs,
         meetings=size.meetings,
-        zone=zone_words(programme.timezone, locale),
+        zone=zone_phrase(programme.timezone, locale),
     )
     ctx.send(File(made.filename, made.content, made.mime_type, caption))
 

@@ -5,8 +5,8 @@ participants", and `broadcast`, which it and `mentorbot broadcast` both run.
 stateDiagram-v2
     [*] --> form: /admin -> Écrire aux participants (who, then the text)
     form --> form: empty or too long text (asked again)
-    form --> [*]: nobody to reach (said so)
-    form --> confirm: "Envoyer à 42 personnes ?"
+    form --> form: nobody to reach (said why; whom asked again, the text kept)
+    form --> confirm: "Envoyer ce message aux 42 mentors ?" and the message as received
     confirm --> [*]: yes -> queued; the delivery worker sends at the platforms' pace
     confirm --> [*]: no -> nothing sent
 ```
@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from sqlmodel import Session
+
 from handlers.admin import may, section
 from handlers.context import Ctx
 from handlers.fields import FieldError
@@ -30,7 +32,7 @@ from handlers.router import Router
 from handlers.ui import FieldKind, FormField, Message, Option, to_payload
 from messages.catalog import t
 from storage.audit import record
-from storage.broadcasts import MAX_TEXT, ROLES, queue_copies, recipients
+from storage.broadcasts import MAX_TEXT, ROLES, audience, queue_copies, recipients
 from storage.enums import GrantRole
 from storage.models import Broadcast, Programme
 
@@ -123,8 +125,9 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
     """Who, then the text."""
     programme = ctx.session.get(Programme, params["programme"])
     who = tuple(Option(ctx.t(f"broadcast-to-{value}"), value) for value in (EVERYONE, *ROLES))
+    hint = ctx.t("broadcast-h-who")
     fields = [
-        FormField("who", ctx.t("broadcast-f-who"), FieldKind.choice, who),
+        FormField("who", ctx.t("broadcast-f-who"), FieldKind.choice, who, hint=hint),
         FormField(
             "text",
             ctx.t("broadcast-f-text"),
@@ -135,10 +138,22 @@ def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:
     return ctx.t("broadcast-form-title", programme=programme.name if programme else ""), fields
 
 
+def nobody_reason(session: Session, programme_id: int, who: str) -> FieldError | None:
+    """Why `who` reaches nobody in the programme (no such people, or none the bot can reach);
+    None when someone would get the message."""
+    members, reachable = audience(session, programme_id, "" if who == EVERYONE else who)
+    if reachable:
+        return None
+    if not members:
+        return FieldError("broadcast-nobody-members", {"who": who})
+    return FieldError("broadcast-nobody-reachable", {"who": who, "count": members})
+
+
 def submit_form(
     ctx: Ctx, values: dict[str, Any], params: dict[str, Any]
 ) -> dict[str, FieldError] | None:
-    """Count who the message reaches and ask to confirm."""
+    """Count who the message reaches and ask to confirm, showing the message as it will be
+    received; when nobody would get it, say why and ask whom again, the text kept."""
     programme = _allowed(ctx, params["programme"], "form")
     if programme is None or programme.id is None:
         return None
@@ -147,13 +162,15 @@ def submit_form(
     except BroadcastTextError as exc:
         return {"text": FieldError(exc.key, exc.params)}
     who = values["who"]
+    reason = nobody_reason(ctx.session, programme.id, who)
+    if reason is not None:
+        return {"who": reason}
     count = len(recipients(ctx.session, programme.id, "" if who == EVERYONE else who))
-    if not count:
-        ctx.say("broadcast-nobody", who=ctx.t(f"broadcast-to-{who}"))
-        return None
+    header = ctx.t("broadcast-header", programme=programme.name)
+    question = ctx.t("broadcast-confirm", who=who, count=count)
     options = [(ctx.t("broadcast-yes"), "yes"), (ctx.t("broadcast-no"), "no")]
     context = {"programme": programme.id, "who": who, "text": text}
-    ctx.ask(ctx.t("broadcast-confirm", count=count), options, CONFIRM, context)
+    ctx.ask(f"{question}\n\n{header}\n\n{text}", options, CONFIRM, context)
     return None
 
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from bot.domain.followup import Dashboard, PairFollowUp
-from messages.catalog import format_short_day, join_clauses, supported, t
+from messages.catalog import format_day_month, format_short_day, join_clauses, supported, t
 from storage.enums import ApplicationStatus, PairState
 
-PULSE_ROUNDS = 5  # the trend shows this many latest rounds
 STATE_ORDER = tuple(PairState)
 STATE_CLAUSES = (PairState.awaiting_charter, PairState.completed, PairState.withdrawn)
 
@@ -30,15 +28,13 @@ def number(value: float, locale: str) -> str:
 
 
 def short_day(moment: datetime, locale: str, timezone: str, now: datetime) -> str:
-    """A day as the reader says it in a sentence ("3 novembre", "1er décembre", "November 3"),
-    with the year only when it is not the current one."""
-    code, zone = supported(locale), ZoneInfo(timezone)
+    """A day as the reader says it in a sentence ("3 novembre", "1er décembre", "3 November"),
+    months in full as every date of the catalog, the year only when it is not the current one."""
+    zone = ZoneInfo(timezone)
     day = moment.astimezone(zone).date()
     if day.year != now.astimezone(zone).year:
-        return format_short_day(day, code)
-    if code == "fr" and day.day == 1:
-        return f"1er {format_skeleton('MMMM', day, locale=code)}"
-    return format_skeleton("MMMMd", day, locale=code)
+        return format_short_day(day, locale)
+    return format_day_month(day, locale)
 
 
 def as_of(now: datetime, locale: str, timezone: str) -> str:
@@ -56,14 +52,19 @@ def _counts(locale: str, prefix: str, counts: dict[str, int], order: tuple[str, 
     return ", ".join(t(locale, f"{prefix}-{key}", count=counts[key]) for key in known)
 
 
-def pulse_trend(board: Dashboard, locale: str) -> str:
-    """The programme's latest mean pulses, oldest first ("3,4 → 3,1 → 2,8")."""
-    return " → ".join(number(point.mean, locale) for point in board.pulse[-PULSE_ROUNDS:])
+def pulse_line(board: Dashboard, locale: str) -> str:
+    """The programme's latest mean pulses, oldest first ("… : 3,4 → 3,1 → 2,8")."""
+    means = [number(point.mean, locale) for point in board.recent_pulse]
+    if not means:
+        return t(locale, "followup-pulse-none")
+    if len(means) == 1:
+        return t(locale, "followup-pulse-one", value=means[0])
+    return t(locale, "followup-pulse", trend=" → ".join(means))
 
 
 def summary_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:
-    """The programme's figures: applications (admins only), pairs by state, meetings, objectives,
-    overdue and paused pairs, completion and the pulse trend."""
+    """The programme's figures: applications (admins only), pairs by state, and once a pair is
+    listed, its meetings, objectives, delays, completion and the pulse trend."""
     lines = [heading(board, locale, timezone)]
     if not board.referent_only:
         applications = _counts(
@@ -78,7 +79,16 @@ def summary_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:
     lines.append(
         t(locale, "followup-pairs", counts=states) if states else t(locale, "followup-pairs-none")
     )
-    lines.append(
+    if not board.rows:  # a row of zeros says nothing; the chat says how the follow-up fills in
+        return lines
+    return lines + figures_lines(board, locale)
+
+
+def figures_lines(board: Dashboard, locale: str) -> list[str]:
+    """The listed pairs' meetings, objectives, delays, completion and pulse trend."""
+    set_, reached = board.objectives
+    completed, started = board.completion
+    return [
         t(
             locale,
             "followup-meetings",
@@ -86,23 +96,21 @@ def summary_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:
             expected=board.expected,
             cancelled=board.cancelled,
             no_show=board.no_show,
-        )
-    )
-    set_, reached = board.objectives
-    lines.append(t(locale, "followup-objectives", set=set_, reached=reached))
-    lines.append(t(locale, "followup-late", overdue=board.overdue, paused=board.paused))
-    completed, started = board.completion
-    lines.append(t(locale, "followup-completion", completed=completed, started=started))
-    trend = pulse_trend(board, locale)
-    lines.append(
-        t(locale, "followup-pulse", trend=trend) if trend else t(locale, "followup-pulse-none")
-    )
-    return lines
+        ),
+        t(locale, "followup-objectives", set=set_, reached=reached),
+        t(locale, "followup-late", overdue=board.overdue, paused=board.paused),
+        t(locale, "followup-completion", completed=completed, started=started),
+        pulse_line(board, locale),
+    ]
 
 
-def name(shown: str, locale: str) -> str:
-    """A person's display name, or the catalog's words for someone who erased their data."""
-    return shown.strip() or t(locale, "followup-person-erased")
+def name(shown: str, locale: str, *, opening: bool = False) -> str:
+    """A person's display name, as they wrote it, or the catalog's words for someone who erased
+    their data (capitalised when they open a sentence: only the catalog's words ever are)."""
+    if shown.strip():
+        return shown.strip()
+    words = t(locale, "followup-person-erased")
+    return words[:1].upper() + words[1:] if opening else words
 
 
 def ordered(rows: tuple[PairFollowUp, ...] | list[PairFollowUp]) -> list[PairFollowUp]:
@@ -147,11 +155,10 @@ def pair_facts(row: PairFollowUp, locale: str, timezone: str, now: datetime) -> 
 
 
 def pair_line(row: PairFollowUp, locale: str, timezone: str, now: datetime) -> str:
-    """ "Alice Martin et Bruno Petit : 3 rencontres sur 4 attendues ; dernière le 3 novembre…"."""
+    """ "Alice Martin et Bruno Petit : 3 rencontres, 4 attendues à ce jour ; dernière le…"."""
     facts = join_clauses(pair_facts(row, locale, timezone, now), locale)
-    mentee, mentor = name(row.mentee, locale), name(row.mentor, locale)
-    line = t(locale, "followup-pair", mentee=mentee, mentor=mentor, facts=facts)
-    return line[:1].upper() + line[1:]  # an erased mentee's words open the line
+    mentee, mentor = name(row.mentee, locale, opening=True), name(row.mentor, locale)
+    return t(locale, "followup-pair", mentee=mentee, mentor=mentor, facts=facts)
 
 
 def pair_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:

@@ -15,16 +15,20 @@ from them: never which member answered, the score, or any text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from sqlmodel import Session, col, select
+
 from bot.domain.followup import LOW_PULSE
 from handlers.context import Ctx
-from handlers.outgoing import Outgoing
 from handlers.router import Router
 from handlers.ui import Message
+from messages.catalog import t
+from storage.bulk_offers import BulkOffer
 from storage.enums import PairState
-from storage.models import Pair, PairCheck, Person, Prompt
+from storage.models import Pair, PairCheck, Person, Programme, Prompt
 from storage.objectives import check_of
 from storage.people import coordinators_for
 
@@ -33,17 +37,28 @@ KIND = "pulse"
 SCORES = ("1", "2", "3", "4", "5")
 
 
-def ask_pulse_of(out: Outgoing, pair: Pair, day: str, until: datetime) -> int:
-    """Ask both members of `pair` the round of `day` (once each); how many were asked."""
-    asked = 0
-    for side in (pair.mentor_person_id, pair.mentee_person_id):
-        partner = out.session.get(Person, pair.partner_of(side))
-        text = out.t_for(side, "pulse-question", partner=partner.display_name if partner else "")
-        options = [(out.t_for(side, f"pulse-{score}"), score) for score in SCORES]
+def pulse_offers(
+    session: Session, pairs: list[Pair], day: str, until: datetime
+) -> Iterator[tuple[BulkOffer, str]]:
+    """The round of `day` for both members of each pair, as offers for `Outgoing.offer_many`
+    (the people's names and languages read once for the batch)."""
+    people = {side for pair in pairs for side in (pair.mentor_person_id, pair.mentee_person_id)}
+    rows = session.exec(
+        select(Person.id, Person.display_name, Person.locale).where(col(Person.id).in_(people))
+    )
+    names, locales = {}, {}
+    for person_id, name, locale in rows:
+        names[person_id], locales[person_id] = name, locale
+    for pair in pairs:
+        told = "referent" if pair.referent_person_id is not None else "admins"
         context = {"pair": pair.id, "round": day, "until": until.isoformat()}
-        key = f"pulse:{pair.id}:{side}:{day}"
-        asked += out.offer(side, text, options, ACTION, context, dedup_key=key, supersede=False)
-    return asked
+        for side in (pair.mentor_person_id, pair.mentee_person_id):
+            locale = locales.get(side, "fr")
+            partner = names.get(pair.partner_of(side), "")
+            text = t(locale, "pulse-question", partner=partner, told=told)
+            options = [{"label": t(locale, f"pulse-{score}"), "value": score} for score in SCORES]
+            key = f"pulse:{pair.id}:{side}:{day}"
+            yield BulkOffer(side, ACTION, options, context, key), text
 
 
 def _pair_for(ctx: Ctx, context: dict[str, Any]) -> Pair | None:
@@ -93,9 +108,11 @@ def _tell_coordinators(ctx: Ctx, pair: Pair, day: str) -> None:
     sides = (pair.mentor_person_id, pair.mentee_person_id)
     mentor = ctx.session.get(Person, pair.mentor_person_id)
     mentee = ctx.session.get(Person, pair.mentee_person_id)
+    programme = ctx.session.get(Programme, pair.programme_id)
     names = {
         "mentor": mentor.display_name if mentor else "",
         "mentee": mentee.display_name if mentee else "",
+        "programme": programme.name if programme else "",
     }
     for coordinator in coordinators_for(ctx.session, pair.programme_id, pair.referent_person_id):
         if coordinator in sides:

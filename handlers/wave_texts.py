@@ -2,20 +2,26 @@
 their state and response rates, the anonymised synthesis, and a referent's pairs' answers.
 
 Questions and options are worded from the catalog (`bot.domain.questions`), never shown as keys.
+A wave closes at the end of a day (23:59, `bot.domain.questions.wave_closes`): such a moment reads
+as the day alone ("jusqu'au dimanche 13 décembre 2026 inclus"); any other keeps its time.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
 from bot.domain.questions import MULTI, SCALE, TEXT, WAVE_KINDS, Question, questions_for
 from bot.domain.synthesis import MIN_GROUP, Group, QuestionSynthesis
-from messages.catalog import format_when, supported, t
+from messages.catalog import format_day, format_when, supported, t
 from storage.models import Programme, QuestionnaireAnswer, QuestionnaireWave
 from storage.wave_results import PairAnswers, Rate
+
+DAY_END = time(23, 59)
+TALK = "referent_talk"
 
 
 class Reader:
@@ -33,14 +39,30 @@ class Reader:
     def wave_name(self, kind: str) -> str:
         return self.t(f"qn-wave-{kind}")
 
+    def _day_end(self, moment: datetime) -> str | None:
+        """The day of `moment` when it is the last minute of that day here, else None."""
+        local = moment.astimezone(ZoneInfo(self.timezone))
+        if local.time().replace(second=0, microsecond=0) != DAY_END:
+            return None
+        return format_day(local.date(), self.locale)
+
+    def on(self, moment: datetime) -> str:
+        """When something happened or happens: the day alone at 23:59, else day and time."""
+        return self._day_end(moment) or self.when(moment)
+
+    def until(self, moment: datetime) -> str:
+        """A last moment: "dimanche 13 décembre 2026 inclus" at 23:59, else day and time."""
+        day = self._day_end(moment)
+        return self.t("waves-day-included", day=day) if day else self.when(moment)
+
 
 def state_text(reader: Reader, wave: QuestionnaireWave | None) -> str:
     """Not opened, open until a date, or closed on a date."""
     if wave is None or reader.now < wave.opens_at:
         return reader.t("waves-state-none")
     if reader.now < wave.closes_at:
-        return reader.t("waves-state-open", closes=reader.when(wave.closes_at))
-    return reader.t("waves-state-closed", closes=reader.when(wave.closes_at))
+        return reader.t("waves-state-open", closes=reader.until(wave.closes_at))
+    return reader.t("waves-state-closed", closes=reader.on(wave.closes_at))
 
 
 def _rate(reader: Reader, rate: Rate) -> str:
@@ -116,11 +138,30 @@ def synthesis_text(
     ]
     for entry in synthesis:
         lines += ["", reader.t("wsyn-question", question=reader.t(entry.question.text))]
-        groups = [("all", entry.overall), *entry.by_role.items()]
-        for name, group in groups:
+        for name, group in _groups(entry):
             label = reader.t(f"wsyn-group-{name}")
             lines += ["   " + line for line in _group_lines(reader, entry.question, label, group)]
+    if withheld(synthesis):
+        lines += ["", reader.t("wsyn-text-how")]
     return "\n".join(lines)
+
+
+def _groups(entry: QuestionSynthesis) -> list[tuple[str, Group]]:
+    """The groups shown, by name: everyone (or the one role a question is asked to), then each
+    role when the breakdown is shown."""
+    roles = entry.question.roles
+    overall = roles[0] if len(roles) == 1 else "all"
+    return [(overall, entry.overall), *entry.by_role.items()]
+
+
+def withheld(synthesis: list[QuestionSynthesis]) -> bool:
+    """Whether free text was left out because the programme does not quote it."""
+    return any(
+        group.shown and not group.texts
+        for entry in synthesis
+        if entry.question.kind == TEXT
+        for _, group in _groups(entry)
+    )
 
 
 def _answer_value(reader: Reader, question: Question, value: Any) -> str:
@@ -146,8 +187,27 @@ def _person_lines(
 
 def pair_answers_text(reader: Reader, wave: QuestionnaireWave, entry: PairAnswers) -> str:
     """One pair's answers, person by person, question by question."""
-    lines = [reader.t("wans-pair", mentor=entry.mentor, mentee=entry.mentee)]
+    lines = [reader.t("wans-pair", mentee=entry.mentee, mentor=entry.mentor)]
     for answer in entry.answers:
-        name = entry.mentor if answer.role == "mentor" else entry.mentee
-        lines += _person_lines(reader, wave, answer, name)
+        lines += _person_lines(reader, wave, answer, _name(entry, answer))
     return "\n".join(lines)
+
+
+def _name(entry: PairAnswers, answer: QuestionnaireAnswer) -> str:
+    return entry.mentor if answer.role == "mentor" else entry.mentee
+
+
+def talk_text(reader: Reader, wave: QuestionnaireWave, found: list[PairAnswers]) -> str | None:
+    """Who asked to talk with their referent, each with their pair; None when the wave does not
+    ask it."""
+    if not any(raw["key"] == TALK for raw in wave.questions):
+        return None
+    people = [
+        reader.t(
+            "wans-talk-person", name=_name(entry, answer), mentee=entry.mentee, mentor=entry.mentor
+        )
+        for entry in found
+        for answer in entry.answers
+        if answer.answers.get(TALK) == "yes"
+    ]
+    return reader.t("wans-talk", count=len(people), people=", ".join(people))

@@ -5,7 +5,10 @@ the chat, the first `INVITE_NOW` members: the invitation sweep invites the other
 so that a programme of 50,000 pairs does not hold the chat for minutes).
 Opening a closed wave reopens it until now + `WAVE_WEEKS`: answers already sent are kept and may
 be edited; only people not invited before get an invitation (one per person per wave, ever).
-Closing sets the close to now; someone in the middle of the form is told when they send.
+Closing sets the close to now; someone in the middle of the form is told when they send;
+closing a closed wave says when it closed and changes nothing.
+The synthesis is read only once a wave has closed: read while answers arrive, two readings
+would give the answers of whoever answered in between.
 Every change is audited; the caller has checked the role.
 """
 
@@ -20,7 +23,7 @@ from bot.domain.questions import MIDTERM, WAVE_KINDS, Question, wave_closes
 from bot.domain.synthesis import QuestionSynthesis, synthesise
 from handlers.outgoing import Outgoing
 from handlers.questionnaires import invite
-from messages.catalog import format_when, t
+from handlers.wave_texts import Reader
 from storage.audit import record
 from storage.models import Programme, QuestionnaireWave
 from storage.questionnaires import invited_or_answered, open_wave, wave_members
@@ -36,6 +39,7 @@ REOPENED = "reopened"
 ALREADY_OPEN = "already_open"
 MIDTERM_ENDED = "midterm_ended"
 CLOSED = "closed"
+ALREADY_CLOSED = "already_closed"
 NOT_OPEN = "not_open"
 NOT_STARTED = "none"
 OPEN = "open"
@@ -117,13 +121,25 @@ def _left_to_invite(out: Outgoing, wave: QuestionnaireWave) -> bool:
     return bool(set(wave_members(out.session, wave)) - invited_or_answered(out.session, wave))
 
 
+def to_invite(session: Session, programme: Programme, kind: str) -> int:
+    """How many people opening (or reopening) the wave of `kind` now would invite."""
+    assert programme.id is not None
+    wave = programme_waves(session, programme.id).get(kind)
+    if wave is None:  # who a new wave would take, read without creating it
+        return len(wave_members(session, QuestionnaireWave(programme_id=programme.id, kind=kind)))
+    return len(set(wave_members(session, wave)) - invited_or_answered(session, wave))
+
+
 def close_by_hand(
     out: Outgoing, actor: int | None, programme: Programme, kind: str, **details: Any
 ) -> WaveChange:
     """Close the programme's open wave of `kind` now; audited."""
     assert programme.id is not None and kind in WAVE_KINDS
     wave = programme_waves(out.session, programme.id).get(kind)
-    if wave is None or wave_state(wave, out) != OPEN:
+    state = wave_state(wave, out)
+    if state == CLOSED:
+        change = WaveChange(kind, ALREADY_CLOSED, wave)
+    elif state != OPEN:
         change = WaveChange(kind, NOT_OPEN, wave)
     else:
         wave.closes_at = out.now
@@ -155,15 +171,17 @@ def build_synthesis(
     )
 
 
-def change_text(locale: str, timezone: str, change: WaveChange, out: Outgoing) -> str:
-    """What a coordinator is told about `change`, in `locale`."""
+def change_text(reader: Reader, change: WaveChange, session: Session) -> str:
+    """What a coordinator is told about `change`, in the reader's words."""
     wave = change.wave
-    name = t(locale, f"qn-wave-{change.kind}")
-    closes = format_when(wave.closes_at, locale, timezone) if wave is not None else ""
+    name = reader.wave_name(change.kind)
     if change.outcome == CLOSED:
         assert wave is not None
-        rate = response_rates(out.session, wave)[""]
-        return t(locale, "waves-closed", wave=name, answered=rate.answered, invited=rate.invited)
+        rate = response_rates(session, wave)[""]
+        return reader.t("waves-closed", wave=name, answered=rate.answered, invited=rate.invited)
+    if change.outcome == ALREADY_CLOSED:
+        assert wave is not None
+        return reader.t("waves-already-closed", wave=name, closed=reader.on(wave.closes_at))
     key = {
         OPENED: "waves-opened",
         REOPENED: "waves-reopened",
@@ -171,5 +189,6 @@ def change_text(locale: str, timezone: str, change: WaveChange, out: Outgoing) -
         MIDTERM_ENDED: "waves-midterm-ended",
         NOT_OPEN: "waves-not-open",
     }[change.outcome]
-    text = t(locale, key, wave=name, closes=closes, invited=change.invited)
-    return f"{text} {t(locale, 'waves-more-soon')}" if change.more else text
+    closes = reader.until(wave.closes_at) if wave is not None else ""
+    text = reader.t(key, wave=name, closes=closes, invited=change.invited)
+    return f"{text} {reader.t('waves-more-soon')}" if change.more else text

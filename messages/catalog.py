@@ -67,9 +67,10 @@ def has_text(key: str) -> bool:
     return bundle(DEFAULT_LOCALE).has_message(key)
 
 
-def _day_pattern(day: date, locale: str, weekday: bool = True) -> str:
+def _day_pattern(day: date, locale: str, weekday: bool = True, year: bool = True) -> str:
     """Babel's pattern for a day: French writes the first of the month "1er"."""
-    pattern = "'1er' MMMM y" if day.day == 1 and locale == "fr" else "d MMMM y"
+    pattern = "'1er' MMMM" if day.day == 1 and locale == "fr" else "d MMMM"
+    pattern = f"{pattern} y" if year else pattern
     return f"EEEE {pattern}" if weekday else pattern
 
 
@@ -90,6 +91,12 @@ def format_short_day(day: date, locale: str) -> str:
     """A calendar day without its weekday ("1er décembre 2026")."""
     code = supported(locale)
     return format_date(day, _day_pattern(day, code, weekday=False), locale=code)
+
+
+def format_day_month(day: date, locale: str) -> str:
+    """A calendar day without its weekday or year ("1er décembre", "3 December")."""
+    code = supported(locale)
+    return format_date(day, _day_pattern(day, code, weekday=False, year=False), locale=code)
 
 
 def format_local_day(moment: datetime, locale: str, timezone: str) -> str:

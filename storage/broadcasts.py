@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import case, exists, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -29,22 +29,41 @@ BATCH = 1000
 MAX_TEXT = 4000
 
 
+def _members(programme_id: int, role: str, session: Session) -> Any:
+    """The condition on Person for the people of `role` in the programme (erased ones out)."""
+    if role == REFERENT:
+        return col(Person.id).in_(referents_of(session, programme_id))
+    roles = [role] if role else [Role.mentee.value, Role.mentor.value]
+    applied = select(Application.person_id).where(
+        Application.programme_id == programme_id,
+        col(Application.role).in_(roles),
+        col(Application.status).in_(LIVE),
+    )
+    return col(Person.id).in_(applied)
+
+
+def _reachable() -> Any:
+    """Whether the bot knows one of the person's messaging accounts."""
+    return exists().where(col(Identity.person_id) == col(Person.id))
+
+
 def recipients(session: Session, programme_id: int, role: str = "") -> list[tuple[int, str]]:
     """(person id, language) of everyone the broadcast reaches, in id order."""
-    reachable = exists().where(col(Identity.person_id) == col(Person.id))
-    query = select(Person.id, Person.locale).where(col(Person.erased_at).is_(None), reachable)
-    if role == REFERENT:
-        query = query.where(col(Person.id).in_(referents_of(session, programme_id)))
-    else:
-        roles = [role] if role else [Role.mentee.value, Role.mentor.value]
-        applied = select(Application.person_id).where(
-            Application.programme_id == programme_id,
-            col(Application.role).in_(roles),
-            col(Application.status).in_(LIVE),
-        )
-        query = query.where(col(Person.id).in_(applied))
+    query = select(Person.id, Person.locale).where(
+        col(Person.erased_at).is_(None), _reachable(), _members(programme_id, role, session)
+    )
     rows = session.exec(query.order_by(col(Person.id))).all()
     return [(person_id, locale) for person_id, locale in rows]
+
+
+def audience(session: Session, programme_id: int, role: str = "") -> tuple[int, int]:
+    """How many people of `role` the programme has, and how many of them the bot can reach."""
+    reachable = func.count(case((_reachable(), 1)))
+    query = select(func.count(), reachable).where(
+        col(Person.erased_at).is_(None), _members(programme_id, role, session)
+    )
+    members, reached = session.exec(query).one()
+    return members, reached
 
 
 def copy_key(broadcast_id: int, person_id: int) -> str:

@@ -8,9 +8,11 @@ Telegram and on Slack through the delivery worker, at the fake platforms' end of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import MultiFernet
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
@@ -76,7 +78,10 @@ def test_an_admin_writes_to_the_mentors_only_and_the_audit_keeps_no_text(
     said = dialog("Les mentors")
     assert "Votre message" in said and "Jusqu'à 4\u202f000 caractères" in said
     said = dialog("Séminaire de lancement jeudi à 14 h, salle Monge.")
-    assert "Envoyer à 1 personne\u202f?" in said
+    question = f"Envoyer ce message au seul mentor joignable{NB}? Chacun le recevra ainsi{NB}:"
+    shown = lines_to(said, "admin")
+    assert question in shown and shown.index(question) < shown.index(HEADER)
+    assert shown.index(HEADER) < shown.index("Séminaire de lancement jeudi à 14 h, salle Monge.")
     said = dialog("Oui, envoyer")
     assert "C'est en route\u202f: 1 message part au rythme que permettent les plateformes." in said
     marc = lines_to(said, "marc")
@@ -95,12 +100,37 @@ def test_a_cancelled_or_empty_or_endless_message_sends_nothing(
     dialog("@admin\n/admin message\nLes mentorés")
     assert "trop long (10\u202f000 caractères)" in dialog("x" * 10_000)
     said = dialog("Bonjour à toutes et à tous")
-    assert "Envoyer à 1 personne\u202f?" in said
+    assert f"Envoyer ce message au seul mentoré joignable{NB}?" in said
     assert "C'est annulé\u202f: rien n'a été envoyé." in dialog("Non, annuler")
-    said = dialog("/admin message\nLes référents")
-    said = dialog("Un mot aux référents")
-    assert "Personne à joindre pour l'instant dans «\u202fLes référents\u202f»" in said
     assert copies(engine) == [] and audited(engine, "broadcast.sent") == []
+
+
+@pytest.mark.usefixtures("programme")
+def test_nobody_to_reach_says_why_and_keeps_the_text_for_other_recipients(
+    dialog: Dialog, engine: Engine
+) -> None:
+    apply(dialog, "lea", "1", MENTEE_FORM)
+    apply(dialog, "marc", "2", MENTOR_FORM)
+    with session_scope(engine) as session:  # an applicant imported by e-mail, never seen
+        session.execute(delete(Identity).where(col(Identity.person_id) == person(engine, "marc")))
+    said = dialog("@admin\n/admin message")
+    hint = f"«{NB}Les mentorés{NB}» et «{NB}Les mentors{NB}» comprennent aussi les candidats"
+    assert f"{hint} qui n'ont pas encore de binôme." in said
+    said = dialog("Les référents\nUn mot pour le séminaire")
+    assert f"Ce programme n'a encore aucun référent{NB}: rien n'a été envoyé." in said
+    assert f"Choisissez d'autres destinataires{NB}; votre texte est gardé." in said
+    assert "(1/2) À qui" in said
+    said = dialog("Les mentors")
+    assert f"Réponse actuelle{NB}: Un mot pour le séminaire. Tapez = pour la garder." in said
+    said = dialog("=")
+    assert f"Aucun mentor n'est joignable pour l'instant{NB}: la seule personne concernée" in said
+    assert "n'a pas encore écrit au bot. Rien n'a été envoyé." in said
+    said = dialog("Les mentorés")
+    assert f"Réponse actuelle{NB}: Un mot pour le séminaire. Tapez = pour la garder." in said
+    said = dialog("=")
+    assert f"Envoyer ce message au seul mentoré joignable{NB}?" in said
+    assert "Un mot pour le séminaire" in lines_to(dialog("Oui, envoyer"), "lea")
+    assert [e.details["role"] for e in audited(engine, "broadcast.sent")] == ["mentee"]
 
 
 @pytest.mark.usefixtures("programme")
@@ -126,7 +156,8 @@ def test_an_admin_revoked_before_confirming_is_refused(
     apply(dialog, "lea", "1", MENTEE_FORM)
     dialog("@claire\n/start")
     cli(db_url, "role", "grant", "admin", "console:claire", "--programme", "demo")
-    assert "Envoyer à 1 personne\u202f?" in dialog("@claire\n/admin message\n1\nBonjour")
+    said = dialog("@claire\n/admin message\n1\nBonjour")
+    assert f"Envoyer ce message à la seule personne joignable{NB}?" in said
     cli(db_url, "role", "revoke", "admin", "console:claire", "--programme", "demo")
     assert "réservée aux coordinateurs" in dialog("Oui, envoyer")
     assert len(audited(engine, "broadcast.send.refused")) == 1 and copies(engine) == []
@@ -143,13 +174,13 @@ def test_the_command_line_reaches_mentees_and_mentors_never_the_erased(
     dialog("@paul\n/erase\nOui, tout effacer")
     code, said = cli(db_url, "broadcast", "--programme", "demo", "Point d'étape")
     assert code == 0, said
-    assert "2 message(s) queued for programme 'demo'" in said and "mentorbot run" in said
+    assert "2 messages queued for programme 'demo'" in said and "delivers them" in said
     marc, lea = person(engine, "marc"), person(engine, "lea")
     assert copies(engine) == [f"broadcast:1:{marc}", f"broadcast:1:{lea}"]
     said = dialog("@marc\n/help")
     assert HEADER in lines_to(said, "marc") and "Point d'étape" in said
     code, said = cli(db_url, "broadcast", "--programme", "demo", "--role", "mentee", "Aux mentorés")
-    assert code == 0 and "1 message(s) queued" in said
+    assert code == 0 and "1 message queued" in said and "delivers it" in said
     assert copies(engine)[-1] == f"broadcast:2:{lea}"
     events = audited(engine, "broadcast.sent")
     assert [(e.details["role"], e.details["recipients"]) for e in events] == [
@@ -175,7 +206,15 @@ def test_the_command_line_refuses_bad_input_with_the_fix_and_participants_with_e
     code, said = cli(db_url, "broadcast", "--programme", "demo", "Bonjour", "--as", "console:lea")
     assert code == 1 and "refused" in said
     assert len(audited(engine, "broadcast.refused")) == 1
-    assert copies(engine) == []
+    code, said = cli(db_url, "broadcast", "--programme", "demo", "--role", "referent", "Bonjour")
+    assert code == 2 and "programme 'demo' has no referent yet" in said
+    assert "Nothing was queued" in said and "--role" in said
+    with session_scope(engine) as session:
+        session.execute(delete(Identity).where(col(Identity.person_id) == person(engine, "lea")))
+    code, said = cli(db_url, "broadcast", "--programme", "demo", "--role", "mentee", "Bonjour")
+    assert code == 2 and "the one person concerned (mentees) has not written to the bot" in said
+    assert "0 message" not in said
+    assert copies(engine) == [] and audited(engine, "broadcast.sent") == []
 
 
 @pytest.mark.usefixtures("programme")
@@ -226,7 +265,7 @@ def test_a_broadcast_reaches_telegram_through_the_delivery_worker(
         nina.wait_text("/apply")
         _mentor_application(engine, person(engine, "501"))
         code, said = cli(db_url, "broadcast", "--programme", "demo", "Kick-off on Thursday")
-        assert code == 0 and "1 message(s) queued" in said
+        assert code == 0 and "1 message queued" in said
         nina.wait_text("Kick-off on Thursday")
         [sent] = [m for m in nina.messages() if "Kick-off" in m.text]
         assert sent.text.startswith(
@@ -252,8 +291,14 @@ def test_a_broadcast_from_the_slack_admin_reaches_slack_members(
             start = fake.count()
             slack.command(ADMIN, "message", command="/mentorat-admin")
             view = slack.modal(ADMIN, start)
+            refused = slack.submit(ADMIN, {"who": "Les référents", "text": "Séminaire jeudi"}, view)
+            assert refused.json()["response_action"] == "errors"  # the modal stays, text and all
+            [(field, why)] = refused.json()["errors"].items()
+            assert field.startswith("who") and "aucun référent" in why and "gardé" in why
+            assert "Envoyer" not in slack.said(ADMIN, start)
             slack.submit(ADMIN, {"who": "Les mentors", "text": "Séminaire jeudi"}, view)
-            slack.expect(ADMIN, "Envoyer à 1 personne\u202f?", start)
+            said = slack.expect(ADMIN, "Envoyer ce message au seul mentor joignable\u202f?", start)
+            assert "Séminaire jeudi" in said
             slack.click(ADMIN, "Oui, envoyer")
             said = slack.expect(LEA, "Séminaire jeudi", start)
             assert "Message des coordinateurs du programme" in said
@@ -280,3 +325,20 @@ def test_an_erased_person_named_in_a_broadcast_and_a_purged_programme_leave_no_t
         purge_programme(session, session.exec(select(Programme)).one(), utcnow())
     with Session(engine) as session:
         assert session.exec(select(Broadcast)).all() == []
+
+
+@pytest.mark.usefixtures("programme")
+def test_the_journal_names_broadcasts_and_exports_in_words(
+    dialog: Dialog, db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    apply(dialog, "marc", "2", MENTOR_FORM)
+    dialog("@admin\n/admin message\nLes mentors\nSéminaire jeudi\nOui, envoyer")
+    assert cli(db_url, "broadcast", "--programme", "demo", "Point d'étape")[0] == 0
+    assert cli(db_url, "broadcast", "--programme", "demo", "Moi", "--as", "console:marc")[0] == 1
+    out = str(tmp_path / "suivi.csv")
+    assert cli(db_url, "export", "tracking", "--programme", "demo", "--out", out)[0] == 0
+    said = dialog("@admin\n/admin journal")
+    assert f"— admin{NB}: envoi d'un message aux participants\n" in said
+    assert f"(ligne de commande){NB}: envoi d'un message aux participants\n" in said
+    assert "tentative refusée" in said and "envoi d'un message aux participants (ligne" in said
+    assert "export du tableau de suivi" in said and "autre action" not in said

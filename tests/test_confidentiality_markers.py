@@ -138,7 +138,8 @@ def command_line(url: str, seen: Seen, folder: Path) -> None:
     seen.add(cli(url, "export", "tracking", "--programme", "demo", "--out", str(table)))
     seen.add(cli(url, "export", "tracking", "--programme", "demo", "--out", str(sheet)))
     seen.files += [chart, table, sheet]
-    for kind in ("midterm", "final"):
+    for kind in ("midterm", "final"):  # a synthesis is read once its wave has closed
+        seen.add(cli(url, "wave", "close", "--programme", "demo", "--kind", kind))
         seen.add(cli(url, "synthesis", "--programme", "demo", "--kind", kind))
     seen.add(cli(url, "audit"))
     seen.add(cli(url, "pairs", "list", "--programme", "demo"))
@@ -153,7 +154,7 @@ def drawn_texts(engine: Engine, referent: int | None) -> list[str]:
     with Session(engine) as session:
         programme = session.exec(select(Programme).where(Programme.slug == "demo")).one()
         board = dashboard(session, programme, utcnow(), referent_id=referent)
-    drawn = figure(board, "fr")
+    drawn = figure(board, "fr", "Europe/Paris")
     return [artist.get_text() for artist in drawn.findobj(Text)]
 
 
@@ -195,7 +196,9 @@ def test_no_coordinator_view_export_chart_or_synthesis_shows_a_private_text(
         dialog("@rita\n/start")
         cli(url, "role", "grant", "referent", "console:rita", "--programme", "demo")
         cli(url, "referents", "assign", "--programme", "demo", "--auto")
-        cli(url, "wave", "open", "--programme", "demo", "--kind", "midterm")
+        for kind in ("midterm", "final"):  # the mid-term one open, the final one closed
+            cli(url, "wave", "open", "--programme", "demo", "--kind", kind)
+        cli(url, "wave", "close", "--programme", "demo", "--kind", "final")
         seen = Seen()
         for who in ("admin", "rita"):
             sections(dialog, who, seen)

@@ -17,7 +17,12 @@ import pytest
 from cryptography.fernet import MultiFernet
 from sqlalchemy.engine import Engine
 
+from bot.domain.questions import WAVE_KINDS
 from handlers.core import Core
+from handlers.outgoing import Outgoing
+from handlers.waves import open_by_hand
+from storage.db import session_scope
+from storage.programmes import programme_by_slug
 from storage.types import utcnow
 from tests.fake_slack import Call, FakeUser, wait_for
 from tests.fake_telegram import FakeTelegram, User
@@ -40,6 +45,16 @@ def opened(raw: bytes) -> Iterator[str]:
                 yield archive.read(part).decode("utf-8", "replace")
 
 
+def open_waves(engine: Engine) -> None:
+    """Both questionnaire waves open (in the chat, opening one asks first), so that the admin
+    can close one and read its synthesis, and the referent read its pairs' answers."""
+    with session_scope(engine) as session:
+        programme = programme_by_slug(session, SLUG)
+        assert programme is not None
+        for kind in WAVE_KINDS:
+            open_by_hand(Outgoing(session, utcnow()), None, programme, kind)
+
+
 @pytest.fixture
 def telegram() -> Iterator[FakeTelegram]:
     server = FakeTelegram().start()
@@ -58,12 +73,14 @@ def test_telegram_coordinators_never_receive_a_private_text(
         return core.identify("console", key, display_name=shown)
 
     build(engine, cipher, utcnow(), person)
+    open_waves(engine)
     with running(core, telegram) as adapter:
         for user in (User(900, "Claire"), User(700, "Rita")):
             chat = Chat(telegram, adapter, user)
             for word in SECTIONS:
                 chat.say(f"/admin {word} {SLUG}")
-                count = len(chat.keyboard().buttons)
+                fresh = [s for s in chat.messages() if s.message["message_id"] > chat.seen]
+                count = max((len(sent.buttons) for sent in fresh), default=0)
                 for number in range(1, count + 1):
                     chat.say(f"/admin {word} {SLUG}")
                     chat.press(number)
@@ -110,6 +127,7 @@ def test_slack_coordinators_never_receive_a_private_text(
         return slack_core.identify("console", key, display_name=shown)
 
     build(engine, cipher, utcnow(), person)
+    open_waves(engine)
     for user in (ADMIN, RITA):
         slack.open_home(user)
         wait_for(lambda user=user: slack.homes(user), what=f"{user}'s home")

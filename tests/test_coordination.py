@@ -39,14 +39,14 @@ def test_admin_shows_counts_and_overdue_pairs_never_notes(
     said = dialog("@admin\n/admin")
     assert "Suivi de « Programme de mentorat" in said or "lien d'invitation : /start demo" in said
     assert "Binômes : 1 actif" in said
-    assert "0 binôme en retard de rencontre" in said
+    assert "0 binôme sans rencontre depuis trop longtemps" in said
     assert "Prendre du recul" not in said
     with Session(engine) as session:
         pair = session.exec(select(Pair)).one()
         pair.activated_at = utcnow() - timedelta(days=200)
         session.add(pair)
         session.commit()
-    assert "1 binôme en retard de rencontre" in dialog("/admin")
+    assert "1 binôme sans rencontre depuis trop longtemps" in dialog("/admin")
     assert "/admin" in dialog("/help")
     assert "commandes de coordination" in dialog("/admin nimportequoi")
     with Session(engine) as session:

@@ -104,7 +104,10 @@ def test_on_telegram_the_chart_is_sent_as_a_photo_to_the_referent(
             lambda: next((s for s in rita.messages() if "photo" in s.message), None),
             what="the chart as a photo",
         )
+        after = rita.keyboard(f"Que souhaitez-vous voir{N}?")
     assert photo.file is not None and photo.file[0] == f"suivi-{SLUG}.png"
     assert photo.file[1][:8] == PNG
     assert photo.message["caption"].startswith(f"Suivi de «{N}{NAME}{N}» au ")
-    assert [c.method for c in telegram.calls if c.method.startswith("send")][-1] == "sendPhoto"
+    assert [button["text"] for button in after.buttons] == ["Graphique", "Tous les binômes"]
+    sends = [c.method for c in telegram.calls if c.method.startswith("send")]
+    assert sends[-2:] == ["sendPhoto", "sendMessage"], "the chart, then what to see next"

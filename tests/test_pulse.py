@@ -28,9 +28,11 @@ T0 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # the programme's start, a Monday
 DAY = timedelta(days=1)
 QUESTION = f"Comment ça se passe dans votre binôme avec marc{NB}? Un clic, de 1 (difficile) à 5"
 LOW = (
-    f"Le binôme de marc et lea traverse peut-être une période difficile{NB}: "
-    "un mot de votre part pourrait l'aider."
+    f"Dans «{NB}Programme de mentorat (démonstration){NB}», le binôme lea \u2013 marc traverse "
+    f"peut-être une période difficile{NB}: un mot de votre part pourrait l'aider. "
+    f"Son suivi{NB}: /admin suivi."
 )
+SECRET = f"Votre réponse n'est pas montrée à marc{NB}; une note basse prévient "
 
 
 def test_a_round_falls_every_few_weeks_from_the_start_and_is_asked_for_a_week() -> None:
@@ -147,7 +149,8 @@ def test_a_low_answer_tells_the_referent_the_pair_not_who_or_what(
     delivered(dialog)
     marc, lea = person(engine, "marc"), person(engine, "lea")
     ask_pulse(engine, T0 + 14 * DAY)
-    assert lines_to(delivered(dialog), "lea")[0].startswith(QUESTION)
+    [question] = [line for line in lines_to(delivered(dialog), "lea") if QUESTION in line]
+    assert f"{SECRET}votre référent, sans dire qui l'a donnée." in question
     said = dialog("@lea\n2")
     assert lines_to(said, "lea") == [f"Merci, c'est noté{NB}!"]
     assert lines_to(said, "rita") == [LOW]
@@ -169,7 +172,8 @@ def test_without_a_referent_the_admins_are_told_and_stale_or_foreign_buttons_ref
     start(engine)
     dialog("@admin\n/start")
     ask_pulse(engine, T0 + 14 * DAY)
-    delivered(dialog)
+    [question] = [line for line in lines_to(delivered(dialog), "lea") if QUESTION in line]
+    assert f"{SECRET}les administrateurs du programme, sans dire qui l'a donnée." in question
     marc, lea = person(engine, "marc"), person(engine, "lea")
     with Session(engine) as session:
         prompts = select(Prompt).where(Prompt.action == "pulse", Prompt.person_id == lea)

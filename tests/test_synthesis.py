@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.domain.questions import DEFAULT_QUESTIONS, MIDTERM, Question
 from bot.domain.synthesis import MIN_GROUP, Names, fold, scrub, synthesise
 from handlers.wave_texts import Reader, synthesis_text
+from messages.catalog import t
 from storage.models import Programme, QuestionnaireWave
 
 QUESTIONS = list(DEFAULT_QUESTIONS[MIDTERM])
@@ -92,6 +93,35 @@ def test_roles_are_shown_only_when_every_role_has_five() -> None:
     )
     expectations = next(entry for entry in result if entry.question.key == "expectations")
     assert expectations.by_role == {}, "a question asked to one role has no breakdown"
+
+
+def test_a_question_asked_to_one_role_is_labelled_with_that_role() -> None:
+    mentees = [("mentee", answer(4) | {"expectations": 4}) for _ in range(5)]
+    mentors = [("mentor", answer(2)) for _ in range(5)]
+    result = synthesise(QUESTIONS, mentees + mentors, free_text=False)
+    said = section(text_of(result), "À ce stade, le mentorat répond-il à vos attentes")
+    assert "Mentorés\u202f: 5 réponses, moyenne 4,0 sur 5" in said and "Ensemble" not in said
+    english = text_of(result, "en").split("meet your expectations", 1)[1].split("▸")[0]
+    assert "Mentees: 5 answers, mean 4.0 out of 5" in english and "Everyone" not in english
+    engagement = section(text_of(result), "Comment évaluez-vous")
+    assert "Ensemble\u202f: 10 réponses" in engagement, "a question asked to both: everyone"
+
+    four = synthesise(QUESTIONS, mentees[:4] + mentors, free_text=False)
+    said = section(text_of(four), "À ce stade, le mentorat répond-il à vos attentes")
+    assert "Mentorés\u202f: trop peu de réponses" in said and "Ensemble" not in said
+
+
+def test_withheld_free_text_says_once_which_setting_quotes_it() -> None:
+    answers = [("mentee", answer(3, improve=f"idée {i}")) for i in range(10)]
+    for locale in ("fr", "en"):
+        said = text_of(synthesise(QUESTIONS, answers, free_text=False), locale)
+        setting = t(locale, "pf-free_text_in_synthesis").rstrip("?\u202f ")
+        quoted = f"«\u202f{setting}\u202f»" if locale == "fr" else f'"{setting}"'
+        assert said.count(quoted) == 1, said
+        assert said.endswith(t(locale, "wsyn-text-how")), "once, after the questions"
+        assert "idée" not in said
+    said = text_of(synthesise(QUESTIONS, answers, free_text=True))
+    assert "«\u202fidée 0\u202f»" in said and t("fr", "wsyn-text-how") not in said
 
 
 def test_free_text_only_when_allowed_sorted_and_without_names() -> None:

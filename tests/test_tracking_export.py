@@ -24,7 +24,9 @@ from typer.testing import CliRunner
 
 from bench.followup_seed import seed_followup
 from bot.cli import app
+from handlers.admin_tracking import zone_phrase
 from handlers.core import Core
+from messages.catalog import t
 from storage.enums import PairState
 from storage.models import AuditEvent, Identity, Meeting, Pair, Person, Programme, RoleGrant
 from tests.conftest import Dialog
@@ -44,8 +46,8 @@ PARIS = ZoneInfo("Europe/Paris")
 FORMATS = {"video": "Visioconférence", "in_person": "En présentiel", "phone": "Téléphone"}
 ATTENDANCE = {"held": "tenue", "cancelled": "annulée", "no_show": "non tenue", "planned": "prévue"}
 HEADER = [
-    "Binôme", "Mentoré", "Mentor", "Référent", "État du binôme", "Date de la rencontre",
-    "Heure de début", "Durée (minutes)", "Format", "Grands thèmes", "Tenue",
+    "N° du binôme", "Mentoré", "Mentor", "Référent", "État du binôme", "Date de la rencontre",
+    "Heure de début", "Durée (minutes)", "Format", "Grands thèmes", "Statut de la rencontre",
 ]  # fmt: skip
 LISTED = ("awaiting_charter", "active", "completed", "withdrawn")
 REFUSED = "réservée aux coordinateurs"
@@ -160,7 +162,9 @@ def test_the_xlsx_holds_every_meeting_with_real_dates_and_nothing_private(
     expected = expected_rows(engine, programme)
     [waiting_row] = [row for row in expected if row[3].startswith("en attente")]
     assert waiting_row[4:] == (None, None, None, "", "", "")  # one row, meeting columns empty
-    assert f"{len(expected)} row(s)" in said and str(out) in said
+    pairs, meetings = len({row[:2] for row in expected}), sum(1 for row in expected if row[4])
+    assert f"{len(expected)} rows ({pairs} pairs, {meetings} meetings)" in said
+    assert "(s)" not in said and str(out) in said
     assert out.stat().st_mode & 0o777 == 0o600
     header, rows, sheet = xlsx_rows(out)
     assert header == HEADER
@@ -211,7 +215,7 @@ def test_an_english_coordinator_gets_english_headers_commas_and_unambiguous_date
     assert code == 0, said
     assert "of your pairs in 'demo'" in said
     header, body = csv_rows(out, ",")
-    assert header[:2] == ["Pair", "Mentee"] and header[-1] == "Attendance"
+    assert header[:2] == ["Pair no.", "Mentee"] and header[-1] == "Meeting status"
     assert {row[3] for row in body} == {"rita"}
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", next(row[5] for row in body if row[5]))
     assert {row[4] for row in body} == {"under way"}
@@ -244,6 +248,14 @@ def test_a_referent_exports_its_own_pairs_only_in_the_chat_and_on_the_command_li
     assert code == 0, said
     assert xlsx_rows(out)[1] == expected
     chat, command_line = audited(engine, "tracking.export")
+    one = tmp_path / "one.csv"
+    una = grant_referent(engine, "una", seeded[10:11], programme)
+    rows = expected_rows(engine, programme, referent=una)
+    meetings = sum(1 for row in rows if row[4])
+    code, said = cli(db_url, "export", "tracking", "--programme", "demo", "--out", str(one),
+                     "--as", "console:una")  # fmt: skip
+    noun = "meeting" if meetings == 1 else "meetings"
+    assert code == 0 and f"(1 pair, {meetings} {noun}) of your pairs" in said, said
     assert chat.details["via"] == "chat" and command_line.details["via"] == "cli"
     assert chat.details["referent_only"] and chat.details["rows"] == len(expected)
 
@@ -340,6 +352,11 @@ def test_the_command_line_names_the_fix_for_each_mistake(
     cases = [
         (["--out", str(tmp_path / "t.xlsx"), "--format", "pdf"], "use --format csv or --format"),
         (["--out", str(tmp_path / "t.txt")], "add --format csv or --format xlsx"),
+        (
+            ["--out", str(tmp_path / "t.csv"), "--format", "xlsx"],
+            "--format xlsx but 't.csv' ends in .csv: name the file 't.xlsx', or use --format csv",
+        ),
+        (["--out", str(tmp_path / "t.XLSX"), "--format", "csv"], "name the file 't.csv'"),
         (["--out", str(tmp_path / "missing" / "t.csv")], "does not exist: create it first"),
         (["--out", str(tmp_path)], "is a folder: give a file name"),
         (["--out", str(tmp_path / ("x" * 300 + ".csv"))], "Choose a folder you may write to"),
@@ -374,7 +391,8 @@ def test_telegram_posts_the_xlsx_as_a_document(
         )
     name, content = sent.file
     assert re.fullmatch(r"suivi-demo-\d{4}-\d{2}-\d{2}\.xlsx", name)
-    assert "Tableau de suivi de «\u202fProgramme" in sent.text and "Paris (France)" in sent.text
+    assert "Tableau de suivi de «\u202fProgramme" in sent.text
+    assert sent.text.endswith(". Dates et heures à l'heure de Paris.")
     book = openpyxl.load_workbook(io.BytesIO(content))
     shown = "\n".join(every_cell(book.active))
     assert MARKER not in shown and book.active.max_row == len(expected) + 1
@@ -423,5 +441,22 @@ def test_slack_uploads_the_csv_to_the_coordinators_dm(
     [file] = shared.params["files"]
     assert re.fullmatch(r"suivi-demo-\d{4}-\d{2}-\d{2}\.csv", file["title"])
     text = fake.uploads[file["id"]].decode("utf-8-sig")
-    assert text.startswith("Binôme;Mentoré;Mentor")
+    assert text.startswith("N° du binôme;Mentoré;Mentor")
     assert len(text.splitlines()) == len(expected) + 1 and MARKER not in text
+
+
+@pytest.mark.parametrize(
+    ("zone", "french", "english"),
+    [
+        ("Europe/Paris", "à l'heure de Paris", "Paris time"),
+        ("Africa/Cairo", "à l'heure du Caire", "Cairo time"),
+        ("Europe/Amsterdam", "à l'heure d'Amsterdam", "Amsterdam time"),
+        ("America/Argentina/Buenos_Aires", "à l'heure de Buenos Aires", "Buenos Aires time"),
+        ("Etc/GMT-1", "en UTC+1", "UTC+1"),
+        ("UTC", "en UTC", "UTC"),
+    ],
+)
+def test_the_caption_names_the_zone_as_people_say_it(zone: str, french: str, english: str) -> None:
+    assert zone_phrase(zone, "fr") == french and zone_phrase(zone, "en") == english
+    caption = t("en", "tracking-caption", programme="P", pairs=2, meetings=1, zone=english)
+    assert caption == f'Tracking table of "P": 2 pairs, one meeting. Times are {english}.'

@@ -44,6 +44,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def counted(count: int, noun: str, nouns: str = "") -> str:
+    """`count` and the English noun in the right number: "1 pair", "29 pairs", "0 meetings"."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def open_engine(db: str | None) -> Engine:
     """The database (migrated), or a clear exit naming the setting to fix."""
     from bot.cli import load_settings

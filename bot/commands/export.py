@@ -23,16 +23,17 @@ from bot.commands.common import (
     DbOption,
     Operator,
     ProgrammeOption,
+    counted,
     err,
     fail,
     operator,
     out,
 )
 from bot.private_files import private_file
+from handlers.admin import referent_scope
 from handlers.tracking_export import CSV, XLSX, write_table
 from storage.enums import GrantRole
 from storage.models import Person, Programme
-from storage.people import roles_in
 from storage.tracking import TrackingSize, tracking_size
 
 KINDS = (CSV, XLSX)
@@ -40,19 +41,25 @@ app = typer.Typer(help="Exports for coordinators.", no_args_is_help=True)
 
 
 def kind_of(given: str | None, path: Path) -> str:
-    """The format asked for, else the one `path`'s suffix names; a clear exit otherwise."""
-    if given is not None:
-        kind = given.strip().lower()
-        if kind not in KINDS:
-            raise fail(f"Unknown format {given!r}: use --format csv or --format xlsx.")
-        return kind
+    """The format asked for, else the one `path`'s suffix names; a clear exit when neither
+    tells, or when they disagree (an XLSX named .csv would open as garbage)."""
     suffix = path.suffix.lower().lstrip(".")
-    if suffix not in KINDS:
+    if given is None:
+        if suffix not in KINDS:
+            raise fail(
+                f"Cannot tell the format from {path.name!r}: add --format csv or --format xlsx "
+                "(or name the file .csv or .xlsx)."
+            )
+        return suffix
+    kind = given.strip().lower()
+    if kind not in KINDS:
+        raise fail(f"Unknown format {given!r}: use --format csv or --format xlsx.")
+    if suffix in KINDS and suffix != kind:
         raise fail(
-            f"Cannot tell the format from {path.name!r}: add --format csv or --format xlsx "
-            "(or name the file .csv or .xlsx)."
+            f"--format {kind} but {path.name!r} ends in .{suffix}: name the file "
+            f"{path.with_suffix('.' + kind).name!r}, or use --format {suffix}."
         )
-    return suffix
+    return kind
 
 
 def checked_path(path: Path) -> Path:
@@ -77,13 +84,9 @@ def scope_and_locale(
     who: Operator, session: Session, programme: Programme
 ) -> tuple[int | None, str]:
     """Whose pairs only the file holds (None: every pair) and the language of its headers."""
-    if who.person_id is None:
-        return None, programme.locale
-    person = session.get(Person, who.person_id)
+    person = session.get(Person, who.person_id) if who.person_id is not None else None
     locale = person.locale if person is not None else programme.locale
-    assert programme.id is not None
-    admin = GrantRole.admin in roles_in(session, who.person_id, programme.id)
-    return (None if admin else who.person_id), locale
+    return referent_scope(session, who.person_id, programme), locale
 
 
 @contextmanager
@@ -133,7 +136,8 @@ def tracking(
         )
     whose = "your pairs in " if referent_id is not None else ""
     out.print(
-        f"{size.rows} row(s) ({size.pairs} pair(s), {size.meetings} meeting(s)) of {whose}"
+        f"{counted(size.rows, 'row')} ({counted(size.pairs, 'pair')}, "
+        f"{counted(size.meetings, 'meeting')}) of {whose}"
         f"{target.slug!r} written to {path} as {chosen.upper()} (readable by you only).",
         highlight=False,
         markup=False,

@@ -3,7 +3,9 @@
 
 The same code as `/admin` -> Questionnaires (`handlers.waves`, `handlers.wave_texts`), in English,
 dates in the programme's time zone. Admins only; every run is audited. Individual answers are
-never printed here: they reach only the pair's referent, in the chat.
+never printed here: they reach only the pair's referent, in the chat. The synthesis of a wave
+still open is refused (exit 2, naming `mentorbot wave close`): two readings while answers arrive
+would give one person's answers away.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlmodel import Session
 
 from bot.commands.common import (
     AsOption,
@@ -24,18 +27,21 @@ from bot.commands.common import (
 )
 from bot.domain.questions import WAVE_KINDS
 from handlers.outgoing import Outgoing
-from handlers.wave_texts import Reader, synthesis_text
+from handlers.wave_texts import Reader, synthesis_text, withheld
 from handlers.waves import (
     ALREADY_OPEN,
+    CLOSED,
     MIDTERM_ENDED,
     NOT_OPEN,
+    OPEN,
     WaveChange,
     build_synthesis,
     change_text,
     close_by_hand,
     open_by_hand,
+    wave_state,
 )
-from storage.models import Programme
+from storage.models import Programme, QuestionnaireWave
 from storage.types import utcnow
 from storage.wave_results import programme_waves
 
@@ -63,25 +69,20 @@ def _run(who: Operator, slug: str, kind: str, verb: str) -> None:
                 change = open_by_hand(outgoing, who.person_id, programme, kind, **details)
         else:
             change = close_by_hand(outgoing, who.person_id, programme, kind, **details)
-        text = change_text(LOCALE, programme.timezone, change, outgoing)
+        text = change_text(Reader(LOCALE, programme.timezone, outgoing.now), change, session)
         session.commit()
         _report(programme, change, text)
 
 
 def _report(programme: Programme, change: WaveChange, text: str) -> None:
     if change.outcome == MIDTERM_ENDED:
-        raise fail(f"{text} (mentorbot wave open --programme {programme.slug} --kind final)")
+        raise fail(f"{text} (`{_command('open', programme, 'final')}`)")
     if change.outcome == NOT_OPEN:
-        verb = "open" if change.wave is None else "open (to reopen it)"
-        raise fail(
-            f"{text} Use `mentorbot wave {verb} --programme {programme.slug} "
-            f"--kind {change.kind}` first."
-        )
+        raise fail(f"{text} `{_command('open', programme, change.kind)}` opens it now.")
     out.print(text, highlight=False, markup=False)
     if change.outcome == ALREADY_OPEN:
         out.print(
-            f"Close it with `mentorbot wave close --programme {programme.slug} "
-            f"--kind {change.kind}`.",
+            f"Close it with `{_command('close', programme, change.kind)}`.",
             highlight=False,
             markup=False,
         )
@@ -103,23 +104,55 @@ def close_wave_command(
     _run(operator(db, as_account), programme, _kind(kind), "close")
 
 
+def _command(verb: str, programme: Programme, kind: str) -> str:
+    return f"mentorbot wave {verb} --programme {programme.slug} --kind {kind}"
+
+
+def _closed_wave(
+    who: Operator, session: Session, programme: Programme, kind: str
+) -> QuestionnaireWave:
+    """The programme's wave of `kind` once closed; otherwise exit 2 naming the command to run
+    (a refusal of a wave still open is audited)."""
+    assert programme.id is not None
+    wave = programme_waves(session, programme.id).get(kind)
+    reader = Reader(LOCALE, programme.timezone, utcnow())
+    state = wave_state(wave, Outgoing(session, reader.now))
+    if wave is None or state not in (CLOSED, OPEN):
+        raise fail(
+            f"The {reader.wave_name(kind)} of {programme.slug!r} has not been opened: "
+            f"`{_command('open', programme, kind)}` opens it."
+        )
+    if state == OPEN:
+        who.audit(
+            session, "questionnaires.synthesis", programme.slug, kind=kind, outcome="not_closed"
+        )
+        session.commit()
+        later = reader.t(
+            "waves-synthesis-later", wave=reader.wave_name(kind), closes=reader.on(wave.closes_at)
+        )
+        raise fail(f"{later} `{_command('close', programme, kind)}` closes it now.")
+    return wave
+
+
 def synthesis(
     programme: ProgrammeOption, kind: KindOption, db: DbOption = None, as_account: AsOption = None
 ) -> None:
-    """The anonymised synthesis of a wave: no figure for a group of fewer than 5 answers."""
+    """The anonymised synthesis of a closed wave: no figure for a group of fewer than 5 answers."""
     kind = _kind(kind)
     who = operator(db, as_account)
     with who.session() as session:
         found = who.programme(session, programme)
         who.check(session, found, "questionnaires.synthesis")
-        assert found.id is not None
-        wave = programme_waves(session, found.id).get(kind)
-        if wave is None:
-            raise fail(
-                f"The {kind} wave of {found.slug!r} has not been opened: "
-                f"`mentorbot wave open --programme {found.slug} --kind {kind}` opens it."
-            )
+        wave = _closed_wave(who, session, found, kind)
         result = build_synthesis(session, found, wave)
-        who.audit(session, "questionnaires.synthesis", found.slug, kind=kind)
+        who.audit(session, "questionnaires.synthesis", found.slug, kind=kind, outcome="shown")
         reader = Reader(LOCALE, found.timezone, utcnow())
         out.print(synthesis_text(reader, found, wave, result), highlight=False, markup=False)
+        if withheld(result):
+            out.print(
+                f"On the command line: set `free_text_in_synthesis = true` in the programme's "
+                f"file (`mentorbot programme show {found.slug} --toml`), then "
+                "`mentorbot programme apply FILE.toml`.",
+                highlight=False,
+                markup=False,
+            )

@@ -17,6 +17,8 @@ from bot.domain.cadence import Cadence, anchor, cadence
 DEFAULT_SPAN = timedelta(days=213)
 # A pulse this low (1-5) tells the referent that the pair may need help.
 LOW_PULSE = 2
+# The dashboard's pulse trend (its text and its chart) shows this many latest rounds.
+PULSE_ROUNDS = 6
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class PairFollowUp:
 
     @property
     def needs_attention(self) -> bool:
+        """An active pair overdue, with a low last pulse, or behind the rhythm and not paused
+        (a pair that ended needs no follow-up any more)."""
+        if self.state != "active":
+            return False
         return self.overdue or self.low_pulse or (self.behind and self.paused_until is None)
 
 
@@ -77,6 +83,11 @@ class Dashboard:
     pairs_by_state: dict[str, int] = field(default_factory=dict)
     rows: tuple[PairFollowUp, ...] = ()
     pulse: tuple[PulsePoint, ...] = ()
+
+    @property
+    def recent_pulse(self) -> tuple[PulsePoint, ...]:
+        """The latest PULSE_ROUNDS rounds of the pulse, oldest first."""
+        return self.pulse[-PULSE_ROUNDS:]
 
     @property
     def started(self) -> list[PairFollowUp]:

@@ -63,13 +63,13 @@ followup-meetings = Meetings: { $held } held, { $expected } expected by now at t
     [one] { $cancelled } cancelled
    *[other] { $cancelled } cancelled
 }; { $no_show ->
-    [one] { $no_show } no-show
-   *[other] { $no_show } no-shows
+    [one] { $no_show } did not take place
+   *[other] { $no_show } did not take place
 }
 followup-objectives = Objectives: { $reached } reached of { $set } set
-followup-late = { $overdue ->
-    [one] { $overdue } pair overdue for a meeting
-   *[other] { $overdue } pairs overdue for a meeting
+followup-late = Delays: { $overdue ->
+    [one] { $overdue } pair without a meeting for too long
+   *[other] { $overdue } pairs without a meeting for too long
 }; { $paused ->
     [one] { $paused } paused
    *[other] { $paused } paused
@@ -78,8 +78,9 @@ followup-completion = Completion: { $completed ->
     [one] { $completed } pair
    *[other] { $completed } pairs
 } completed of { $started } started
-followup-pulse = Pulse: { $trend } (latest pulse checks)
-followup-pulse-none = Pulse: no answer yet
+followup-pulse = Mean pulse, oldest to latest: { $trend }
+followup-pulse-one = Mean pulse: { $value } (a single pulse check so far)
+followup-pulse-none = Mean pulse: no answer yet
 followup-person-erased = someone who left the programme
 followup-pair = { $mentee } and { $mentor }: { $facts }
 followup-pair-meetings = { $held } { $held ->
@@ -90,8 +91,8 @@ followup-pair-last = last on { $day }
 followup-pair-next = next on { $day }
 followup-pair-cancelled = { $count } cancelled
 followup-pair-no-show = { $count ->
-    [one] { $count } no-show
-   *[other] { $count } no-shows
+    [one] { $count } did not take place
+   *[other] { $count } did not take place
 }
 followup-pair-objectives = { $reached } of { $set } { $set ->
     [one] objective
@@ -110,13 +111,14 @@ followup-attention-none = No pair needs particular attention; the "All pairs" bu
 followup-others = … and { $count ->
     [one] { $count } other pair
    *[other] { $count } other pairs
-}. To see them all: the "All pairs" button, the chart, the command "mentorbot dashboard --programme { $slug }" on the server, or the tracking table export.
+}: the "All pairs" button lists them all.
 followup-button-chart = Chart
 followup-button-all = All pairs
 followup-button-next = Next pairs
 followup-what-next = What would you like to see?
-followup-page = Pairs { $first } to { $last } of { $total } (mentee and mentor)
+followup-page = Pairs { $first } to { $last } of { $total } (mentee, then mentor)
 followup-no-pairs = No pair to list yet.
+followup-empty = The follow-up fills in once a mentor has accepted a mentee.
 followup-chart-caption = Follow-up of "{ $programme }" on { $day }
 followup-chart-file = follow-up-{ $slug }.png
 followup-chart-states = Pairs by state
@@ -124,7 +126,7 @@ followup-chart-meetings = Meetings
 followup-chart-held = held
 followup-chart-expected = expected
 followup-chart-cancelled = cancelled
-followup-chart-no-show = no-shows
+followup-chart-no-show = did not take place
 followup-chart-objectives = Objectives
 followup-chart-set = set
 followup-chart-reached = reached

@@ -69,8 +69,8 @@ followup-meetings = Rencontres : { $held ->
     [one] { $cancelled } annulée
    *[other] { $cancelled } annulées
 } ; { $no_show ->
-    [one] { $no_show } absence
-   *[other] { $no_show } absences
+    [one] { $no_show } non tenue
+   *[other] { $no_show } non tenues
 }
 followup-objectives = Objectifs : { $reached ->
     [one] { $reached } atteint
@@ -79,9 +79,9 @@ followup-objectives = Objectifs : { $reached ->
     [one] { $set } fixé
    *[other] { $set } fixés
 }
-followup-late = { $overdue ->
-    [one] { $overdue } binôme en retard de rencontre
-   *[other] { $overdue } binômes en retard de rencontre
+followup-late = Retards : { $overdue ->
+    [one] { $overdue } binôme sans rencontre depuis trop longtemps
+   *[other] { $overdue } binômes sans rencontre depuis trop longtemps
 } ; { $paused ->
     [one] { $paused } en pause
    *[other] { $paused } en pause
@@ -93,8 +93,9 @@ followup-completion = Achèvement : { $completed ->
     [one] { $started } commencé
    *[other] { $started } commencés
 }
-followup-pulse = Pouls : { $trend } (dernières prises de pouls)
-followup-pulse-none = Pouls : pas encore de réponse
+followup-pulse = Pouls moyen, du plus ancien au plus récent : { $trend }
+followup-pulse-one = Pouls moyen : { $value } (une seule prise de pouls pour l'instant)
+followup-pulse-none = Pouls moyen : pas encore de réponse
 followup-person-erased = une personne partie du programme
 followup-pair = { $mentee } et { $mentor } : { $facts }
 followup-pair-meetings = { $held } { $held ->
@@ -111,13 +112,13 @@ followup-pair-cancelled = { $count ->
    *[other] { $count } annulées
 }
 followup-pair-no-show = { $count ->
-    [one] { $count } absence
-   *[other] { $count } absences
+    [one] { $count } non tenue
+   *[other] { $count } non tenues
 }
-followup-pair-objectives = { $set ->
-    [one] objectif { $reached } sur { $set } atteint
-   *[other] objectifs { $reached } sur { $set } atteints
-}
+followup-pair-objectives = { $reached ->
+    [one] { $reached } objectif atteint
+   *[other] { $reached } objectifs atteints
+} sur { $set }
 followup-pair-no-objective = aucun objectif fixé
 followup-pair-overdue = en retard
 followup-pair-paused = en pause jusqu'au { $day }
@@ -131,13 +132,14 @@ followup-attention-none = Aucun binôme ne demande d'attention particulière ;
 followup-others = … et { $count ->
     [one] { $count } autre binôme
    *[other] { $count } autres binômes
-}. Pour les voir tous : le bouton « Tous les binômes », le graphique, la commande « mentorbot dashboard --programme { $slug } » sur le serveur, ou l'export du tableau de suivi.
+} : le bouton « Tous les binômes » les liste tous.
 followup-button-chart = Graphique
 followup-button-all = Tous les binômes
 followup-button-next = Binômes suivants
 followup-what-next = Que souhaitez-vous voir ?
-followup-page = Binômes { $first } à { $last } sur { $total } (personne accompagnée et mentor)
+followup-page = Binômes { $first } à { $last } sur { $total } (mentoré, puis mentor)
 followup-no-pairs = Aucun binôme à lister pour l'instant.
+followup-empty = Le suivi se remplira dès qu'un mentor aura accepté un mentoré.
 followup-chart-caption = Suivi de « { $programme } » au { $day }
 followup-chart-file = suivi-{ $slug }.png
 followup-chart-states = Binômes par état
@@ -145,7 +147,7 @@ followup-chart-meetings = Rencontres
 followup-chart-held = tenues
 followup-chart-expected = attendues
 followup-chart-cancelled = annulées
-followup-chart-no-show = absences
+followup-chart-no-show = non tenues
 followup-chart-objectives = Objectifs
 followup-chart-set = fixés
 followup-chart-reached = atteints

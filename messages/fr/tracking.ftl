@@ -15,7 +15,7 @@ tracking-caption = Tableau de suivi de « { $programme } » : { $pairs ->
         [0] aucune rencontre
         [one] une rencontre
        *[other] { $meetings } rencontres
-    }. Les dates et heures sont celles de { $zone }.
+    }. Dates et heures { $zone }.
 tracking-caption-yours = Tableau de suivi de vos binômes dans « { $programme } » : { $pairs ->
         [one] un binôme
        *[other] { $pairs } binômes
@@ -23,11 +23,18 @@ tracking-caption-yours = Tableau de suivi de vos binômes dans « { $programme
         [0] aucune rencontre
         [one] une rencontre
        *[other] { $meetings } rencontres
-    }. Les dates et heures sont celles de { $zone }.
+    }. Dates et heures { $zone }.
 tracking-file-stem = suivi
 tracking-sheet = Suivi
+tracking-zone = { $start ->
+        [offset] en { $city }
+        [vowel] à l'heure d'{ $city }
+        [le] à l'heure du { $city }
+        [les] à l'heure des { $city }
+       *[other] à l'heure de { $city }
+    }
 tracking-unnamed = (sans nom)
-tracking-col-pair = Binôme
+tracking-col-pair = N° du binôme
 tracking-col-mentee = Mentoré
 tracking-col-mentor = Mentor
 tracking-col-referent = Référent
@@ -37,5 +44,5 @@ tracking-col-start = Heure de début
 tracking-col-minutes = Durée (minutes)
 tracking-col-format = Format
 tracking-col-themes = Grands thèmes
-tracking-col-attendance = Tenue
+tracking-col-attendance = Statut de la rencontre
 journal-tracking-export = export du tableau de suivi
