@@ -12,8 +12,10 @@ stateDiagram-v2
     section --> answers: referent of pairs: who asked to talk, then its pairs' answers
 ```
 The synthesis is offered only once a wave has closed (`handlers.waves`); while it is open the
-section says when it closes. An admin who follows no pair gets no answers button: individual
-answers reach only the pair's referent. Every button checks the role again and is audited.
+section says when it closes; once read, it is updated only when 5 more answers are in
+(`handlers.synthesis_reading`). A referent who is not an admin reads the response rates of its
+own pairs only. An admin who follows no pair gets no answers button: individual answers reach
+only the pair's referent. Every button checks the role again and is audited.
 """
 
 from __future__ import annotations
@@ -21,16 +23,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.domain.questions import FINAL, MIDTERM, WAVE_KINDS, wave_closes
-from handlers.admin import may, section
+from handlers.admin import may, referent_scope, section
 from handlers.context import Ctx
 from handlers.router import Router
-from handlers.wave_texts import Reader, overview, pair_answers_text, synthesis_text, talk_text
+from handlers.synthesis_reading import read_synthesis
+from handlers.wave_texts import Reader, overview, pair_answers_text, reading_text, talk_text
 from handlers.waves import (
     CLOSED,
     INVITE_NOW,
     NOT_STARTED,
     OPEN,
-    build_synthesis,
     change_text,
     close_by_hand,
     open_by_hand,
@@ -86,11 +88,13 @@ def _options(
 
 
 def show(ctx: Ctx, programme: Programme) -> None:
-    """The waves, their states and response rates, with this person's buttons."""
+    """The waves, their states and response rates (a referent's: its own pairs'), with this
+    person's buttons."""
     assert programme.id is not None
     waves = programme_waves(ctx.session, programme.id)
-    rates = {kind: response_rates(ctx.session, wave) for kind, wave in waves.items()}
-    text = overview(_reader(ctx), programme, waves, rates)
+    scope = referent_scope(ctx.session, ctx.me, programme)
+    rates = {kind: response_rates(ctx.session, wave, scope) for kind, wave in waves.items()}
+    text = overview(_reader(ctx), programme, waves, rates, mine=scope is not None)
     if may(ctx.session, ctx.me, programme, GrantRole.admin):
         text += "".join(
             "\n\n" + _synthesis_later(ctx, wave)
@@ -112,26 +116,35 @@ def _synthesis_later(ctx: Ctx, wave: QuestionnaireWave) -> str:
 
 
 def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:
-    """The anonymised synthesis of `wave` once it has closed (before: when it closes, and the
-    button to close it now), audited."""
+    """The anonymised synthesis of `wave` once it has closed, as `read_synthesis` allows (before:
+    when it closes, and the button to close it now), audited."""
     assert programme.id is not None
-    closed = wave_state(wave, ctx) == CLOSED
+    if wave_state(wave, ctx) != CLOSED:
+        record(
+            ctx.session,
+            ctx.me,
+            "questionnaires.synthesis",
+            programme.slug,
+            kind=wave.kind,
+            outcome="not_closed",
+            via="chat",
+        )
+        close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
+        context = {"programme": programme.id}
+        ctx.ask(_synthesis_later(ctx, wave), [(close, f"close:{wave.kind}")], ACTION, context)
+        return
+    reading = read_synthesis(ctx.session, programme, wave)
+    details = reading.audit()
     record(
         ctx.session,
         ctx.me,
         "questionnaires.synthesis",
         programme.slug,
         kind=wave.kind,
-        outcome="shown" if closed else "not_closed",
         via="chat",
+        **details,
     )
-    if not closed:
-        close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
-        context = {"programme": programme.id}
-        ctx.ask(_synthesis_later(ctx, wave), [(close, f"close:{wave.kind}")], ACTION, context)
-        return
-    synthesis = build_synthesis(ctx.session, programme, wave)
-    ctx.send_text(synthesis_text(_reader(ctx), programme, wave, synthesis))
+    ctx.send_text(reading_text(_reader(ctx), programme, wave, reading))
 
 
 def send_answers(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:

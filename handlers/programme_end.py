@@ -5,7 +5,7 @@ stateDiagram-v2
     active --> completed: the programme ends -> both thanked, asked to review each objective
     proposed --> expired: the programme ends before the mentor answered -> both told
     awaiting_charter --> withdrawn: the programme ends before the pair started -> both told
-    completed --> [*]: final questionnaire (opened now if not yet), meeting log still readable
+    completed --> [*]: final questionnaire (opened now if not open), meeting log still readable
 ```
 The objectives are reviewed in the chat (`handlers.after_end`), where a private objective's text
 can be read for its pair; this module only sends the button that starts the review.
@@ -79,7 +79,7 @@ def _stop(out: Outgoing, programme: Programme, pair: Pair) -> None:
 
 
 def end_programme(out: Outgoing, programme: Programme) -> Ended:
-    """Close every pair of the programme and open its final questionnaire if not yet open."""
+    """Close every pair of the programme and open its final questionnaire if not open now."""
     pairs = out.session.exec(
         select(Pair)
         .where(Pair.programme_id == programme.id, col(Pair.state).in_(HOLDING))
@@ -110,8 +110,14 @@ def end_programme(out: Outgoing, programme: Programme) -> Ended:
 
 
 def open_final_wave(out: Outgoing, programme: Programme) -> QuestionnaireWave:
-    """The final wave: the one already opened (on its date, or by hand), else one open now for
-    three weeks. The invitation sweep then invites the members of the completed pairs."""
+    """The final wave, open now: the one already open (on its date, or by hand), the one closed
+    before the end reopened (its answers kept), else a new one, both until `wave_closes`. The
+    invitation sweep then invites the members of the completed pairs not invited yet."""
     assert programme.id is not None
     closes = wave_closes(out.now, programme.timezone)
-    return open_wave(out.session, programme.id, FINAL, out.now, closes)
+    wave = open_wave(out.session, programme.id, FINAL, out.now, closes)
+    if not wave.opens_at <= out.now < wave.closes_at:
+        wave.opens_at, wave.closes_at = min(wave.opens_at, out.now), closes
+        out.session.add(wave)
+        out.session.flush()
+    return wave

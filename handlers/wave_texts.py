@@ -1,5 +1,7 @@
 """The questionnaire texts coordinators read, in their language and time zone: the waves with
-their state and response rates, the anonymised synthesis, and a referent's pairs' answers.
+their state and response rates (a referent's over its own pairs), the anonymised synthesis (and,
+when it may not be updated yet, the one already read or when it will be), and a referent's pairs'
+answers.
 
 Questions and options are worded from the catalog (`bot.domain.questions`), never shown as keys.
 A wave closes at the end of a day (23:59, `bot.domain.questions.wave_closes`): such a moment reads
@@ -16,6 +18,7 @@ from babel.numbers import format_decimal
 
 from bot.domain.questions import MULTI, SCALE, TEXT, WAVE_KINDS, Question, questions_for
 from bot.domain.synthesis import MIN_GROUP, Group, QuestionSynthesis
+from handlers.synthesis_reading import HELD, PREVIOUS, Reading
 from messages.catalog import format_day, format_when, supported, t
 from storage.models import Programme, QuestionnaireAnswer, QuestionnaireWave
 from storage.wave_results import PairAnswers, Rate
@@ -76,8 +79,10 @@ def overview(
     programme: Programme,
     waves: dict[str, QuestionnaireWave],
     rates: dict[str, dict[str, Rate]],
+    mine: bool = False,
 ) -> str:
-    """Each wave kind with its state and, once opened, its response rates."""
+    """Each wave kind with its state and, once opened, its response rates (`mine`: those of
+    the reader's own pairs)."""
     lines = [reader.t("waves-heading", programme=programme.name)]
     for kind in WAVE_KINDS:
         wave = waves.get(kind)
@@ -89,7 +94,7 @@ def overview(
             lines.append(
                 "   "
                 + reader.t(
-                    "waves-rates",
+                    "waves-rates-mine" if mine else "waves-rates",
                     total=_rate(reader, by_role[""]),
                     mentees=_rate(reader, by_role["mentee"]),
                     mentors=_rate(reader, by_role["mentor"]),
@@ -144,6 +149,27 @@ def synthesis_text(
     if withheld(synthesis):
         lines += ["", reader.t("wsyn-text-how")]
     return "\n".join(lines)
+
+
+def reading_text(
+    reader: Reader, programme: Programme, wave: QuestionnaireWave, reading: Reading
+) -> str:
+    """The synthesis that may be shown now: when held, only from how many answers it will be
+    readable again; the one already read, with when it will be updated; else the synthesis."""
+    facts = {
+        "answers": reading.answers,
+        "sent": reading.sent,
+        "min": MIN_GROUP,
+        "from": reading.update_from,
+        "read": reader.when(reading.read_at) if reading.read_at else "",
+    }
+    if reading.outcome == HELD:
+        return reader.t("wsyn-held", wave=reader.wave_name(wave.kind), **facts)
+    text = synthesis_text(reader, programme, wave, reading.synthesis)
+    if reading.outcome == PREVIOUS:
+        head, _, rest = text.partition("\n")
+        return f"{head}\n{reader.t('wsyn-previous', **facts)}\n{rest}"
+    return text
 
 
 def _groups(entry: QuestionSynthesis) -> list[tuple[str, Group]]:

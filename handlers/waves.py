@@ -8,7 +8,8 @@ be edited; only people not invited before get an invitation (one per person per 
 Closing sets the close to now; someone in the middle of the form is told when they send;
 closing a closed wave says when it closed and changes nothing.
 The synthesis is read only once a wave has closed: read while answers arrive, two readings
-would give the answers of whoever answered in between.
+would give the answers of whoever answered in between (`handlers.synthesis_reading` keeps a
+reopened wave from doing the same).
 Every change is audited; the caller has checked the role.
 """
 
@@ -19,20 +20,14 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.domain.questions import MIDTERM, WAVE_KINDS, Question, wave_closes
-from bot.domain.synthesis import QuestionSynthesis, synthesise
+from bot.domain.questions import MIDTERM, WAVE_KINDS, wave_closes
 from handlers.outgoing import Outgoing
 from handlers.questionnaires import invite
 from handlers.wave_texts import Reader
 from storage.audit import record
 from storage.models import Programme, QuestionnaireWave
 from storage.questionnaires import invited_or_answered, open_wave, wave_members
-from storage.wave_results import (
-    programme_names,
-    programme_waves,
-    response_rates,
-    submitted_answers,
-)
+from storage.wave_results import programme_waves, response_rates
 
 OPENED = "opened"
 REOPENED = "reopened"
@@ -156,19 +151,6 @@ def close_by_hand(
         **details,
     )
     return change
-
-
-def build_synthesis(
-    session: Session, programme: Programme, wave: QuestionnaireWave
-) -> list[QuestionSynthesis]:
-    """The anonymised synthesis of `wave`, with the programme's setting for free text."""
-    assert programme.id is not None
-    return synthesise(
-        [Question.from_json(raw) for raw in wave.questions],
-        submitted_answers(session, wave),
-        free_text=programme.free_text_in_synthesis,
-        names=programme_names(session, programme.id),
-    )
 
 
 def change_text(reader: Reader, change: WaveChange, session: Session) -> str:

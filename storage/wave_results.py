@@ -1,5 +1,6 @@
-"""What coordinators read of a programme's questionnaire waves: the waves, their response rates,
-the answers for the synthesis (without who gave them), and a referent's own pairs' answers.
+"""What coordinators read of a programme's questionnaire waves: the waves, their response rates
+(a referent's over its own pairs only), the answers for the synthesis (without who gave them), the
+last synthesis read, and a referent's own pairs' answers.
 
 Every read is a grouped query: its cost does not grow with one statement per pair.
 """
@@ -7,12 +8,21 @@ Every read is a grouped query: its cost does not grow with one statement per pai
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from storage.enums import Role
-from storage.models import Application, Pair, Person, QuestionnaireAnswer, QuestionnaireWave
+from storage.models import (
+    Application,
+    AuditEvent,
+    Pair,
+    Person,
+    QuestionnaireAnswer,
+    QuestionnaireWave,
+    RoleGrant,
+)
 from storage.questionnaires import members_by_role
 
 ROLES = (Role.mentee, Role.mentor)
@@ -55,13 +65,61 @@ def _submitted(wave: QuestionnaireWave) -> Any:
     )
 
 
-def response_rates(session: Session, wave: QuestionnaireWave) -> dict[str, Rate]:
-    """The rate overall (key "") and per role."""
+@dataclass(frozen=True)
+class SentAnswer:
+    """A sent answer as the synthesis reads it: no person, its id and last edit only to tell
+    whether a set of answers changed."""
+
+    id: int
+    role: str
+    answers: dict[str, Any]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SynthesisRead:
+    """The last synthesis of a wave shown with figures: when, on how many answers, and the
+    fingerprint of those answers (`handlers.synthesis_reading`)."""
+
+    at: datetime
+    answers: int
+    digest: str
+
+
+def _followed(wave: QuestionnaireWave, referent_id: int) -> Any:
+    return select(Pair.id).where(
+        Pair.programme_id == wave.programme_id, Pair.referent_person_id == referent_id
+    )
+
+
+def _members(
+    session: Session, wave: QuestionnaireWave, referent_id: int | None
+) -> dict[str, set[int]]:
+    """The wave's members by role; with `referent_id`, only those on that side of its pairs."""
     members = members_by_role(session, wave)
-    answered: dict[str, set[int]] = {role: set() for role in ROLES}
+    if referent_id is None:
+        return members
     rows = session.exec(
-        select(QuestionnaireAnswer.person_id, QuestionnaireAnswer.role).where(*_submitted(wave))
+        select(Pair.mentee_person_id, Pair.mentor_person_id).where(
+            col(Pair.id).in_(_followed(wave, referent_id))
+        )
     ).all()
+    members[Role.mentee] &= {mentee for mentee, _ in rows}
+    members[Role.mentor] &= {mentor for _, mentor in rows}
+    return members
+
+
+def response_rates(
+    session: Session, wave: QuestionnaireWave, referent_id: int | None = None
+) -> dict[str, Rate]:
+    """The rate overall (key "") and per role; with `referent_id`, over the pairs that referent
+    follows only (answers sent through them, their members)."""
+    members = _members(session, wave, referent_id)
+    answered: dict[str, set[int]] = {role: set() for role in ROLES}
+    query = select(QuestionnaireAnswer.person_id, QuestionnaireAnswer.role).where(*_submitted(wave))
+    if referent_id is not None:
+        query = query.where(col(QuestionnaireAnswer.pair_id).in_(_followed(wave, referent_id)))
+    rows = session.exec(query).all()
     for person_id, role in rows:
         answered.setdefault(role, set()).add(person_id)
         for other in members:
@@ -74,25 +132,51 @@ def response_rates(session: Session, wave: QuestionnaireWave) -> dict[str, Rate]
     return {"": total, **rates}
 
 
-def submitted_answers(
-    session: Session, wave: QuestionnaireWave
-) -> list[tuple[str, dict[str, Any]]]:
-    """Each sent answer as (role, answers), in no order that tells who gave it."""
+def sent_in_order(session: Session, wave: QuestionnaireWave) -> list[SentAnswer]:
+    """The sent answers, first sent first."""
     rows = session.exec(
-        select(QuestionnaireAnswer.role, QuestionnaireAnswer.answers).where(*_submitted(wave))
+        select(
+            QuestionnaireAnswer.id,
+            QuestionnaireAnswer.role,
+            QuestionnaireAnswer.answers,
+            QuestionnaireAnswer.updated_at,
+        )
+        .where(*_submitted(wave))
+        .order_by(col(QuestionnaireAnswer.submitted_at), col(QuestionnaireAnswer.id))
     ).all()
-    return sorted(((role, dict(answers)) for role, answers in rows), key=repr)
+    return [SentAnswer(id_, role, dict(answers), at) for id_, role, answers, at in rows if id_]
+
+
+def last_synthesis_read(session: Session, programme_slug: str, kind: str) -> SynthesisRead | None:
+    """The last reading of the wave's synthesis that showed figures (audited with `answers`
+    and `digest`), None when there was none."""
+    events = session.exec(
+        select(AuditEvent)
+        .where(AuditEvent.action == "questionnaires.synthesis", AuditEvent.target == programme_slug)
+        .order_by(col(AuditEvent.id).desc())
+    )
+    for event in events:
+        details = event.details or {}
+        if details.get("kind") == kind and details.get("digest"):
+            return SynthesisRead(event.at, int(details["answers"]), str(details["digest"]))
+    return None
 
 
 def programme_names(session: Session, programme_id: int) -> list[str]:
-    """The names of the programme's people (applicants, pair members) and of their managers, to
-    remove from free text."""
+    """The names to remove from free text: the programme's people (applicants, pair members,
+    referents of its pairs), their managers, and everyone who holds or held a role in it
+    (grants for every programme included)."""
+    of_programme = or_(
+        RoleGrant.programme_id == programme_id, col(RoleGrant.programme_id).is_(None)
+    )
     in_pairs = (
         select(Pair.mentee_person_id)
         .where(Pair.programme_id == programme_id)
         .union(
             select(Pair.mentor_person_id).where(Pair.programme_id == programme_id),
+            select(Pair.referent_person_id).where(Pair.programme_id == programme_id),
             select(Application.person_id).where(Application.programme_id == programme_id),
+            select(RoleGrant.person_id).where(of_programme),
         )
     )
     rows = session.exec(

@@ -89,9 +89,16 @@ def seed(
 
 
 def answer(
-    engine: Engine, programme: int, kind: str, name: str, engagement: int, talk: str = "no"
+    engine: Engine,
+    programme: int,
+    kind: str,
+    name: str,
+    engagement: int,
+    talk: str = "no",
+    improve: str | None = None,
 ) -> None:
-    """`name` sends answers to the wave of `kind`, with a marker in its free text."""
+    """`name` sends (or edits) answers to the wave of `kind`, with a marker in its free text
+    unless `improve` says what it is."""
     with session_scope(engine) as session:
         wave = programme_waves(session, programme)[kind]
         who = person(session, name)
@@ -101,7 +108,7 @@ def answer(
             "engagement": engagement,
             "rhythm": "right",
             "expectations": engagement,  # asked to mentees only: a mentor's is never read
-            "improve": MARKER.format(name=NAMES.get(name, name)),
+            "improve": MARKER.format(name=NAMES.get(name, name)) if improve is None else improve,
             "referent_talk": talk,
         }
         save_answer(session, wave, pair, who, role_in(pair, who), values, utcnow())
@@ -446,3 +453,61 @@ def test_a_referent_reads_its_own_pairs_answers_and_an_admin_none(
             select(AuditEvent.action).where(AuditEvent.action == "admin.refused")
         ).all()
     assert refused
+
+
+def test_a_referent_reads_the_response_rates_of_its_own_pairs_only(
+    dialog: Dialog, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 3, referents={0: "rita", 1: "remi", 2: "remi"})
+    dialog("@boss\n/admin questionnaires\nOuvrir le questionnaire de mi-parcours\nOui, ouvrir")
+    answer(engine, programme, "midterm", "e1", 4)
+    answer(engine, programme, "midterm", "m2", 4)
+    said = dialog("@rita\n/admin questionnaires")
+    assert (
+        "réponses de vos binômes\u202f: 0 sur 2 (0\u202f%)\u202f; "
+        "mentorés\u202f: 0 sur 1 (0\u202f%)\u202f; mentors\u202f: 0 sur 1 (0\u202f%)" in said
+    ), "nothing of Rémi's pairs"
+    said = dialog("@remi\n/admin questionnaires")
+    assert (
+        "réponses de vos binômes\u202f: 2 sur 4 (50\u202f%)\u202f; "
+        "mentorés\u202f: 1 sur 2 (50\u202f%)\u202f; mentors\u202f: 1 sur 2 (50\u202f%)" in said
+    )
+    said = dialog("@boss\n/admin questionnaires")
+    assert "• questionnaire de mi-parcours" in said and "vos binômes" not in said
+    assert "réponses\u202f: 2 sur 6 (33\u202f%)\u202f; mentorés\u202f: 1 sur 3 (33\u202f%)" in said
+
+
+def test_the_synthesis_removes_the_names_of_referents_admins_and_short_first_names(
+    dialog: Dialog, engine: Engine, programme: int
+) -> None:
+    seed(engine, programme, 5, referents={0: "rita"})
+    with session_scope(engine) as session:
+        for account, name in (("rita", "Rita Lemoine"), ("gaby", "Gabrielle Vasseur")):
+            identify(session, "console", account, display_name=name).display_name = name
+        session.add(RoleGrant(person_id=person(session, "gaby"), role="admin", programme_id=None))
+        identify(session, "console", "m4", display_name="Li Wu").display_name = "Li Wu"
+        found = session.get(Programme, programme)
+        assert found is not None
+        found.free_text_in_synthesis = True
+    dialog("@boss\n/admin questionnaires\nOuvrir le questionnaire de mi-parcours\nOui, ouvrir")
+    texts = [
+        "Rita Lemoine nous a bien suivis",
+        "Merci à Gabrielle pour le séminaire",
+        "Li m'a aidé, le reste suit",
+        "Madame LEMOINE est disponible",
+        "Vasseur a tout organisé",
+    ]
+    for i, text in enumerate(texts):
+        answer(engine, programme, "midterm", f"e{i}", 4, improve=text)
+    dialog("@boss\n/admin questionnaires\nClore le questionnaire de mi-parcours")
+    said = dialog("Synthèse du questionnaire de mi-parcours")
+    for quoted in (
+        "[…] nous a bien suivis",
+        "Merci à […] pour le séminaire",
+        "[…] m'a aidé, le reste suit",
+        "Madame […] est disponible",
+        "[…] a tout organisé",
+    ):
+        assert f"«\u202f{quoted}\u202f»" in said, quoted
+    for name in ("Rita", "Lemoine", "LEMOINE", "Gabrielle", "Vasseur", "Li "):
+        assert name not in said, name

@@ -19,7 +19,7 @@ from storage.audit import events
 from storage.models import AuditEvent, Person
 from storage.roles import accounts_of
 
-HIDDEN = ("via", "by")
+HIDDEN = ("via", "by", "digest")
 PEOPLE = ("person", "referent", "previous")
 
 

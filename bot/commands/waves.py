@@ -5,7 +5,9 @@ The same code as `/admin` -> Questionnaires (`handlers.waves`, `handlers.wave_te
 dates in the programme's time zone. Admins only; every run is audited. Individual answers are
 never printed here: they reach only the pair's referent, in the chat. The synthesis of a wave
 still open is refused (exit 2, naming `mentorbot wave close`): two readings while answers arrive
-would give one person's answers away.
+would give one person's answers away. Once read, it is updated only when 5 more answers are in
+(`handlers.synthesis_reading`); until then the one already read is printed, or, when answers it
+counted changed, nothing (exit 2, saying from how many answers it will be readable).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from bot.commands.common import (
 )
 from bot.domain.questions import WAVE_KINDS
 from handlers.outgoing import Outgoing
-from handlers.wave_texts import Reader, synthesis_text, withheld
+from handlers.synthesis_reading import HELD, read_synthesis
+from handlers.wave_texts import Reader, reading_text, withheld
 from handlers.waves import (
     ALREADY_OPEN,
     CLOSED,
@@ -35,7 +38,6 @@ from handlers.waves import (
     NOT_OPEN,
     OPEN,
     WaveChange,
-    build_synthesis,
     change_text,
     close_by_hand,
     open_by_hand,
@@ -144,11 +146,15 @@ def synthesis(
         found = who.programme(session, programme)
         who.check(session, found, "questionnaires.synthesis")
         wave = _closed_wave(who, session, found, kind)
-        result = build_synthesis(session, found, wave)
-        who.audit(session, "questionnaires.synthesis", found.slug, kind=kind, outcome="shown")
-        reader = Reader(LOCALE, found.timezone, utcnow())
-        out.print(synthesis_text(reader, found, wave, result), highlight=False, markup=False)
-        if withheld(result):
+        reading = read_synthesis(session, found, wave)
+        details = reading.audit()
+        who.audit(session, "questionnaires.synthesis", found.slug, kind=kind, **details)
+        session.commit()
+        text = reading_text(Reader(LOCALE, found.timezone, utcnow()), found, wave, reading)
+        if reading.outcome == HELD:
+            raise fail(text)
+        out.print(text, highlight=False, markup=False)
+        if withheld(reading.synthesis):
             out.print(
                 f"On the command line: set `free_text_in_synthesis = true` in the programme's "
                 f"file (`mentorbot programme show {found.slug} --toml`), then "

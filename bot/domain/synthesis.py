@@ -8,7 +8,8 @@ overall figures minus the one shown role would give the hidden role's answers aw
 
 Free text is sorted (its order says nothing about who wrote what) and scrubbed: the names of the
 programme's people (full names, and each part of three letters or more, whatever the case and
-accents), e-mail addresses and @mentions become "[…]".
+accents; a shorter part such as "Li" when written with a capital, so that "le" stays), e-mail
+addresses and @mentions become "[…]".
 """
 
 from __future__ import annotations
@@ -60,17 +61,21 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Names:
-    """The names to remove, folded: full names as sequences of parts, and single parts."""
+    """The names to remove, folded: full names as sequences of parts, single parts (removed
+    whatever the case), and parts under `MIN_NAME_PART` letters (removed when capitalised)."""
 
     full: frozenset[tuple[str, ...]]
     parts: frozenset[str]
+    short: frozenset[str]
     longest: int
 
     @classmethod
     def of(cls, names: Iterable[str]) -> Names:
         full = {tuple(_LETTERS.findall(fold(name))) for name in names} - {()}
-        parts = {part for name in full for part in name if len(part) >= MIN_NAME_PART}
-        return cls(frozenset(full), frozenset(parts), max(map(len, full), default=0))
+        every = {part for name in full for part in name}
+        parts = {part for part in every if len(part) >= MIN_NAME_PART}
+        longest = max(map(len, full), default=0)
+        return cls(frozenset(full), frozenset(parts), frozenset(every - parts), longest)
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
@@ -84,25 +89,32 @@ def _folded_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def _match_size(words: list[str], index: int, names: Names) -> int:
-    """How many words from `index` form a name: the longest full name, else one part, else 0."""
+def _match_size(words: list[str], capitals: list[bool], index: int, names: Names) -> int:
+    """How many words from `index` form a name: the longest full name, else one part (a short
+    one only when capitalised), else 0."""
     for size in range(min(names.longest, len(words) - index), 0, -1):
         if tuple(words[index : index + size]) in names.full:
             return size
-    return 1 if words[index] in names.parts else 0
+    word = words[index]
+    return 1 if word in names.parts or (capitals[index] and word in names.short) else 0
 
 
-def _name_spans(folded: str, names: Names) -> list[tuple[int, int]]:
-    """Where names stand in the folded text, as (start, end) of its characters."""
+def _name_spans(text: str, folded: str, origin: list[int], names: Names) -> list[tuple[int, int]]:
+    """Where names stand in the folded text, as (start, end) of its characters; names that
+    overlap ("Li Li Wu" for "Li Li" and "Li Wu") make one span. A word counts as capitalised
+    unless its first letter is a lower-case one (scripts without case count)."""
     found = list(_LETTERS.finditer(folded))
     words = [match.group() for match in found]
+    capitals = [not text[origin[match.start()]].islower() for match in found]
     spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(words):
-        size = _match_size(words, index, names)
-        if size:
-            spans.append((found[index].start(), found[index + size - 1].end()))
-        index += max(size, 1)
+    for index in range(len(words)):
+        size = _match_size(words, capitals, index, names)
+        if not size:
+            continue
+        start, end = found[index].start(), found[index + size - 1].end()
+        if spans and start < spans[-1][1]:
+            start, end = spans[-1][0], max(end, spans.pop()[1])
+        spans.append((start, end))
     return spans
 
 
@@ -110,7 +122,7 @@ def scrub(text: str, names: Names) -> str:
     """`text` with the names, e-mail addresses and @mentions replaced by "[…]"."""
     text = _MENTION.sub(REDACTED, _EMAIL.sub(REDACTED, text))
     folded, origin = _folded_with_map(text)
-    for start, end in reversed(_name_spans(folded, names)):
+    for start, end in reversed(_name_spans(text, folded, origin, names)):
         text = text[: origin[start]] + REDACTED + text[origin[end - 1] + 1 :]
     return text
 

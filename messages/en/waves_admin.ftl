@@ -7,6 +7,7 @@ waves-state-none = not opened yet
 waves-state-open = open until { $closes }
 waves-state-closed = closed on { $closes }
 waves-rates = answers: { $total }; mentees: { $mentees }; mentors: { $mentors }
+waves-rates-mine = answers from your pairs: { $total }; mentees: { $mentees }; mentors: { $mentors }
 waves-rate = { $answered } of { $invited } ({ $percent }%)
 waves-pick = What would you like to do?
 waves-open = Open the { $wave }
@@ -58,6 +59,8 @@ waves-open-dropped = The { $wave } was not opened.
 
 wsyn-heading = Anonymised synthesis of the { $wave } — "{ $programme }" ({ $state })
 wsyn-rule = No figure is shown for a group of fewer than { $min } answers.
+wsyn-previous = The synthesis as read on { $read }, from { $answers } answers ({ $sent } so far): so that no reading gives away, by difference, the answers of fewer than { $min } people, it will be updated from { $from } answers.
+wsyn-held = The anonymised synthesis of the { $wave } was read on { $read }, from { $answers } answers, and some of them have been edited or erased since: so that no reading gives away, by difference, the answers of fewer than { $min } people, it can be read again from { $from } answers ({ $sent } so far).
 wsyn-question = ▸ { $question }
 wsyn-group-all = Everyone
 wsyn-group-mentor = Mentors

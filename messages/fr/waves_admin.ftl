@@ -7,6 +7,7 @@ waves-state-none = pas encore ouvert
 waves-state-open = ouvert jusqu'au { $closes }
 waves-state-closed = clos le { $closes }
 waves-rates = réponses : { $total } ; mentorés : { $mentees } ; mentors : { $mentors }
+waves-rates-mine = réponses de vos binômes : { $total } ; mentorés : { $mentees } ; mentors : { $mentors }
 waves-rate = { $answered } sur { $invited } ({ $percent } %)
 waves-pick = Que voulez-vous faire ?
 waves-open = Ouvrir le { $wave }
@@ -59,6 +60,8 @@ waves-open-dropped = Le { $wave } n'a pas été ouvert.
 
 wsyn-heading = Synthèse anonyme du { $wave } — « { $programme } » ({ $state })
 wsyn-rule = Aucun chiffre n'est montré pour un groupe de moins de { $min } réponses.
+wsyn-previous = Synthèse telle que lue le { $read }, sur { $answers } réponses ({ $sent } à ce jour) : pour qu'aucune lecture ne laisse deviner, par différence, les réponses de moins de { $min } personnes, elle sera mise à jour à partir de { $from } réponses.
+wsyn-held = La synthèse anonyme du { $wave } a été lue le { $read }, sur { $answers } réponses, et certaines ont été modifiées ou effacées depuis : pour qu'aucune lecture ne laisse deviner, par différence, les réponses de moins de { $min } personnes, elle sera de nouveau lisible à partir de { $from } réponses ({ $sent } à ce jour).
 wsyn-question = ▸ { $question }
 wsyn-group-all = Ensemble
 wsyn-group-mentor = Mentors
