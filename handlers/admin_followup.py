@@ -1,7 +1,9 @@
 """The `/admin` section "Suivi des binômes" (referents and admins): the programme's follow-up
-summary and the pairs needing attention, a button that posts the chart, and one that lists every
-pair, a page at a time; after the chart and the last page, the same two buttons again. A referent
-sees its own pairs only; every click checks the role again and is audited.
+summary and the pairs needing attention, a button that posts the chart (drawn from the summary
+summed in SQL), and one that lists every pair in the order they were formed, a page read at a
+time; after the chart and the last page, the same two buttons again. A referent sees its own
+pairs only, and nobody the pulse of a pair they belong to; every click checks the role again and
+is audited.
 
 ```mermaid
 stateDiagram-v2
@@ -20,15 +22,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.followup import Dashboard
-from handlers.admin import may, section, visible_dashboard
+from handlers.admin import may, referent_scope, section, visible_dashboard, visible_summary
 from handlers.context import Ctx
 from handlers.followup_chart import png
-from handlers.followup_text import as_of, ordered, pair_line, pair_lines, summary_lines
+from handlers.followup_text import as_of, ordered, pair_line, summary_lines
 from handlers.router import Router
 from handlers.ui import File
 from storage.audit import record
 from storage.enums import GrantRole
+from storage.followup import listed_count, pair_page
 from storage.models import Programme
 
 WORD = "suivi"
@@ -54,48 +56,50 @@ def show_summary(ctx: Ctx, programme: Programme) -> None:
             lines.append(ctx.t("followup-others", count=len(board.rows) - len(attention)))
     else:
         lines.append(ctx.t("followup-attention-none"))
-    ctx.ask("\n".join(lines), choices(ctx, board), ACTION, {"programme": programme.id})
+    ctx.ask("\n".join(lines), choices(ctx, bool(board.rows)), ACTION, {"programme": programme.id})
 
 
-def choices(ctx: Ctx, board: Dashboard) -> list[tuple[str, str]]:
+def choices(ctx: Ctx, has_pairs: bool) -> list[tuple[str, str]]:
     """The chart, and the list of every pair when there is one to list."""
     options = [(ctx.t("followup-button-chart"), CHART)]
-    if board.rows:
+    if has_pairs:
         options.append((ctx.t("followup-button-all"), f"{PAGE_PREFIX}0"))
     return options
 
 
 def send_chart(ctx: Ctx, programme: Programme) -> None:
     """The follow-up drawn as one PNG, posted with a caption."""
-    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
+    board = visible_summary(ctx.session, ctx.me, programme, ctx.now)
     day = as_of(ctx.now, ctx.person.locale, ctx.person.timezone)
     caption = ctx.t("followup-chart-caption", programme=programme.name, day=day)
     filename = ctx.t("followup-chart-file", slug=programme.slug)
     image = png(board, ctx.person.locale, ctx.person.timezone)
     ctx.send(File(filename, image, "image/png", caption))
-    if board.rows:  # without pairs, the chart was the only thing to see
+    if board.totals.listed:  # without pairs, the chart was the only thing to see
         ctx.ask(
-            ctx.t("followup-what-next"), choices(ctx, board), ACTION, {"programme": programme.id}
+            ctx.t("followup-what-next"), choices(ctx, True), ACTION, {"programme": programme.id}
         )
 
 
 def send_page(ctx: Ctx, programme: Programme, page: int) -> None:
-    """Every pair's line, PAGE at a time, with a button for the next page."""
-    board = visible_dashboard(ctx.session, ctx.me, programme, ctx.now)
-    lines = pair_lines(board, ctx.person.locale, ctx.person.timezone)
-    if not lines:
+    """PAGE pairs' lines, in the order the pairs were formed, with a button for the next page;
+    a stale page number shows the last page."""
+    scope = referent_scope(ctx.session, ctx.me, programme)
+    total = listed_count(ctx.session, programme, scope)
+    if not total:
         ctx.say("followup-no-pairs")
         return
-    start = min(page, (len(lines) - 1) // PAGE) * PAGE  # a stale page: the last one now
-    shown = lines[start : start + PAGE]
-    heading = ctx.t("followup-page", first=start + 1, last=start + len(shown), total=len(lines))
-    text = "\n".join([heading, *(f"• {line}" for line in shown)])
-    if start + PAGE < len(lines):
+    start = min(page, (total - 1) // PAGE) * PAGE
+    rows = pair_page(ctx.session, programme, ctx.now, (start, PAGE), scope, ctx.me)
+    locale, zone = ctx.person.locale, ctx.person.timezone
+    heading = ctx.t("followup-page", first=start + 1, last=start + len(rows), total=total)
+    text = "\n".join([heading, *(f"• {pair_line(row, locale, zone, ctx.now)}" for row in rows)])
+    if start + PAGE < total:
         next_page = [(ctx.t("followup-button-next"), f"{PAGE_PREFIX}{start // PAGE + 1}")]
         ctx.ask(text, next_page, ACTION, {"programme": programme.id})
     else:
         what_next = f"{text}\n\n{ctx.t('followup-what-next')}"
-        ctx.ask(what_next, choices(ctx, board), ACTION, {"programme": programme.id})
+        ctx.ask(what_next, choices(ctx, True), ACTION, {"programme": programme.id})
 
 
 def register(router: Router) -> None:

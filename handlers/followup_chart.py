@@ -1,5 +1,6 @@
 """The follow-up as one image a coordinator reads on a phone: pairs by state, meetings held
-against expected, objectives set and reached, and the pulse trend over the rounds.
+against expected, objectives set and reached, and the pulse trend over the rounds with enough
+answers.
 
 `figure(dashboard, locale, timezone)` draws it (public, so that a test can read every text the
 image holds); `png(dashboard, locale, timezone)` renders it. It is titled like the chat's summary
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
-from bot.domain.followup import Dashboard
+from bot.domain.followup import PULSE_MIN_ANSWERS, Dashboard
 from handlers.followup_text import STATE_ORDER, as_of, heading, short_day
 from messages.catalog import supported, t
 from storage.enums import PairState
@@ -31,7 +32,7 @@ SIZE = (6, 9)  # inches, portrait
 DPI = 150
 FONT = 13
 TITLE_WIDTH = 36  # characters per line of the title, at FONT + 4 on SIZE's width
-COLOURS = ("#2f6f9f", "#9ab8d3", "#d08c3a", "#b5483b")
+COLOURS = ("#2f6f9f", "#9ab8d3", "#5f9b6e", "#d08c3a", "#b5483b")
 # One colour per pair state, the same on every chart (Okabe-Ito, readable by colour-blind eyes).
 STATE_COLOURS = {
     PairState.proposed: "#999999",
@@ -96,26 +97,31 @@ def _states(axes: Axes, board: Dashboard, locale: str) -> None:
 
 
 def _meetings(axes: Axes, board: Dashboard, locale: str) -> None:
-    keys = ("held", "expected", "cancelled", "no-show")
+    """Meetings held, expected by now, held up to each pair's expected number, cancelled and
+    missed."""
+    keys = ("held", "expected", "on-pace", "cancelled", "no-show")
     labels = [t(locale, f"followup-chart-{key}") for key in keys]
-    values = [board.held, board.expected, board.cancelled, board.no_show]
+    totals = board.totals
+    values = [totals.held, totals.expected, totals.on_pace, totals.cancelled, totals.no_show]
     _bars(axes, t(locale, "followup-chart-meetings"), labels, values, locale)
 
 
 def _objectives(axes: Axes, board: Dashboard, locale: str) -> None:
     labels = [t(locale, "followup-chart-set"), t(locale, "followup-chart-reached")]
-    _bars(axes, t(locale, "followup-chart-objectives"), labels, list(board.objectives), locale)
+    values = [board.totals.objectives, board.totals.reached]
+    _bars(axes, t(locale, "followup-chart-objectives"), labels, values, locale)
 
 
 def _pulse(axes: Axes, board: Dashboard, locale: str) -> None:
-    """The mean pulse per round, days written as in the chat ("5 juillet", "5 July")."""
+    """The mean pulse per round shown, days written as in the chat ("5 juillet", "5 July")."""
     _title(axes, t(locale, "followup-chart-pulse"))
     axes.set_ylim(1, 5)
     axes.set_yticks([1, 2, 3, 4, 5])
     axes.tick_params(labelsize=FONT)
     points = board.recent_pulse
     if not points:
-        _empty(axes, t(locale, "followup-chart-no-pulse"))
+        hidden = t(locale, "followup-chart-pulse-hidden", min=PULSE_MIN_ANSWERS)
+        _empty(axes, hidden if board.pulse_withheld else t(locale, "followup-chart-no-pulse"))
         return
     days = [short_day(_round_day(p.due_on), locale, "UTC", board.now) for p in points]
     positions = list(range(len(points)))
@@ -146,7 +152,7 @@ def figure(board: Dashboard, locale: str, timezone: str) -> Figure:
     drawing = Figure(figsize=SIZE, dpi=DPI, layout="constrained")
     drawing.suptitle(_title_lines(board, locale, timezone), fontsize=FONT + 4, fontweight="bold")
     states, meetings, objectives, pulse = drawing.subplots(
-        4, 1, gridspec_kw={"height_ratios": [max(2, len(board.pairs_by_state)), 4, 2, 3]}
+        4, 1, gridspec_kw={"height_ratios": [max(2, len(board.pairs_by_state)), 5, 2, 3]}
     )
     _states(states, board, locale)
     _meetings(meetings, board, locale)

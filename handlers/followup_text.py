@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
-from bot.domain.followup import Dashboard, PairFollowUp
+from bot.domain.followup import PULSE_MIN_ANSWERS, Dashboard, PairFollowUp
 from messages.catalog import format_day_month, format_short_day, join_clauses, supported, t
 from storage.enums import ApplicationStatus, PairState
 
@@ -53,13 +53,23 @@ def _counts(locale: str, prefix: str, counts: dict[str, int], order: tuple[str, 
 
 
 def pulse_line(board: Dashboard, locale: str) -> str:
-    """The programme's latest mean pulses, oldest first ("… : 3,4 → 3,1 → 2,8")."""
+    """The programme's latest mean pulses, oldest first ("… : 3,4 → 3,1 → 2,8"), and how many
+    rounds had too few answers to be shown."""
     means = [number(point.mean, locale) for point in board.recent_pulse]
+    withheld = board.pulse_withheld
+    if not means and withheld:
+        return t(locale, "followup-pulse-hidden", min=PULSE_MIN_ANSWERS)
     if not means:
         return t(locale, "followup-pulse-none")
-    if len(means) == 1:
-        return t(locale, "followup-pulse-one", value=means[0])
-    return t(locale, "followup-pulse", trend=" → ".join(means))
+    if len(means) > 1:
+        line = t(locale, "followup-pulse", trend=" → ".join(means))
+    else:
+        key = "followup-pulse-single" if withheld else "followup-pulse-one"
+        line = t(locale, key, value=means[0])
+    if not withheld:
+        return line
+    note = t(locale, "followup-pulse-withheld", count=withheld, min=PULSE_MIN_ANSWERS)
+    return join_clauses([line, note], locale)
 
 
 def summary_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:
@@ -79,27 +89,27 @@ def summary_lines(board: Dashboard, locale: str, timezone: str) -> list[str]:
     lines.append(
         t(locale, "followup-pairs", counts=states) if states else t(locale, "followup-pairs-none")
     )
-    if not board.rows:  # a row of zeros says nothing; the chat says how the follow-up fills in
+    if not board.totals.listed:  # a row of zeros says nothing; the chat says how it fills in
         return lines
     return lines + figures_lines(board, locale)
 
 
 def figures_lines(board: Dashboard, locale: str) -> list[str]:
     """The listed pairs' meetings, objectives, delays, completion and pulse trend."""
-    set_, reached = board.objectives
-    completed, started = board.completion
+    totals = board.totals
     return [
         t(
             locale,
             "followup-meetings",
-            held=board.held,
-            expected=board.expected,
-            cancelled=board.cancelled,
-            no_show=board.no_show,
+            held=totals.held,
+            expected=totals.expected,
+            on_pace=totals.on_pace,
+            cancelled=totals.cancelled,
+            no_show=totals.no_show,
         ),
-        t(locale, "followup-objectives", set=set_, reached=reached),
-        t(locale, "followup-late", overdue=board.overdue, paused=board.paused),
-        t(locale, "followup-completion", completed=completed, started=started),
+        t(locale, "followup-objectives", set=totals.objectives, reached=totals.reached),
+        t(locale, "followup-late", overdue=totals.overdue, paused=totals.paused),
+        t(locale, "followup-completion", completed=totals.completed, started=totals.started),
         pulse_line(board, locale),
     ]
 
@@ -145,8 +155,8 @@ def pair_facts(row: PairFollowUp, locale: str, timezone: str, now: datetime) -> 
     )
     if row.overdue:
         facts.append(t(locale, "followup-pair-overdue"))
-    if row.paused_until is not None:
-        day = short_day(row.paused_until, locale, timezone, now)
+    if row.paused is not None:
+        day = short_day(row.paused, locale, timezone, now)
         facts.append(t(locale, "followup-pair-paused", day=day))
     if row.pulse:
         key = "followup-pair-pulse-low" if row.low_pulse else "followup-pair-pulse"

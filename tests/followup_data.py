@@ -3,16 +3,18 @@ referents (Rita follows Alice/Bruno and Emma/Farid, Rémi follows Chloé/David),
 waiting, and private texts (a private objective, notes) holding MARKER, which no coordinator's
 view may show.
 
-Expected, with a target of 6 meetings and the programme ending in 80 days:
-- Alice Martin / Bruno Petit (Rita): active for 100 days, 2 held of 3 expected, 1 cancelled,
+Expected, with a target of 6 meetings over a programme of 290 days (one every 48 days) that
+started 210 days ago:
+- Alice Martin / Bruno Petit (Rita): active for 150 days, 2 held of 3 expected, 1 cancelled,
   1 no-show, last held 70 days ago, nothing planned: overdue; objectives 1 of 3 reached;
-  pulse 4,0 then 1,5 (low).
-- Chloé Dubois / David Roux (Rémi): active for 60 days, paused for 10 more days, 1 held of 2
+  pulse 4,0 then 1,5 (low); 10 days ago Alice alone answered 1 (never shown: one answer).
+- Chloé Dubois / David Roux (Rémi): active for 60 days, paused for 10 more days, 1 held of 1
   expected, next in 20 days; objectives 0 of 1; pulse 4,5.
-- Emma Leroy / Farid Naji (Rita): completed 10 days ago after 200 days, 5 held of 4 expected;
-  objectives 2 of 2.
+- Emma Leroy / Farid Naji (Rita): completed 10 days ago after 190 days (a pause it had set
+  still runs: an ended pair is not paused), 5 held of 3 expected; objectives 2 of 2; pulse 3,0.
 - Gabriel Simon / Hugo Blanc: proposed (counted by state, not listed).
-Programme pulse: 4,0 (one round, Alice and Bruno), then 3,0.
+Meetings: 8 held, 7 expected, 6 of them held (Emma/Farid's surplus hides no shortfall).
+Programme pulse: 60 days ago 2 answers (not shown), 30 days ago 6 answers, mean 3,0.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def _meetings(pair_id: int, author: int, now: datetime, plan: list[tuple[int, st
     ]
 
 
-def _pulse(pair: Pair, now: datetime, rounds: list[tuple[int, int, int]]) -> list[PairCheck]:
+def _pulse(pair: Pair, now: datetime, rounds: list[tuple[int, int, int | None]]) -> list[PairCheck]:
+    """Each round's answers (days ago, the mentee's, the mentor's: None when not answered)."""
     assert pair.id is not None
     return [
         PairCheck(
@@ -72,6 +75,7 @@ def _pulse(pair: Pair, now: datetime, rounds: list[tuple[int, int, int]]) -> lis
             (pair.mentee_person_id, mentee_value),
             (pair.mentor_person_id, mentor_value),
         )
+        if value is not None
     ]
 
 
@@ -114,12 +118,13 @@ def _pairs(session: Session, programme_id: int, people: dict[str, int], now: dat
         return made
 
     found = [
-        pair("alice", "bruno", "rita", state=PairState.active, activated_at=now - 100 * DAY,
+        pair("alice", "bruno", "rita", state=PairState.active, activated_at=now - 150 * DAY,
              last_meeting_at=now - 70 * DAY),
         pair("chloe", "david", "remi", state=PairState.active, activated_at=now - 60 * DAY,
              last_meeting_at=now - 30 * DAY, paused_until=now + 10 * DAY),
         pair("emma", "farid", "rita", state=PairState.completed, activated_at=now - 200 * DAY,
-             ended_at=now - 10 * DAY, last_meeting_at=now - 20 * DAY),
+             ended_at=now - 10 * DAY, last_meeting_at=now - 20 * DAY,
+             paused_until=now + 5 * DAY),
     ]  # fmt: skip
     pair("gabriel", "hugo", None, state=PairState.proposed)
     return found
@@ -139,8 +144,9 @@ def _activity(a: Pair, b: Pair, c: Pair, now: datetime) -> list:
         *_objectives(a, [("reached", False), ("open", True), ("not_reached", False)]),
         *_objectives(b, [("open", False)]),
         *_objectives(c, [("reached", False), ("reached", True)]),
-        *_pulse(a, now, [(60, 4, 4), (30, 2, 1)]),
+        *_pulse(a, now, [(60, 4, 4), (30, 2, 1), (10, 1, None)]),
         *_pulse(b, now, [(30, 5, 4)]),
+        *_pulse(c, now, [(30, 3, 3)]),
     ]  # fmt: skip
 
 

@@ -54,7 +54,10 @@ def test_the_app_home_shows_a_referent_its_pairs_and_opens_their_follow_up(
     shown = json.dumps(home, ensure_ascii=False)
     assert f"Suivi de vos binômes dans «{N}{NAME}{N}»" in shown
     assert f"Binômes{N}: 1 actif, 1 terminé" in shown and "Candidatures" not in shown
-    assert f"Rencontres{N}: 7 tenues, 7 attendues à ce jour" in shown
+    assert (
+        f"Rencontres{N}: 7 tenues{N}; au rythme du programme, 6 attendues à ce jour, dont 5 tenues"
+        in shown
+    )
     buttons = followup_buttons(home)
     assert list(buttons) == [SLUG] and buttons[SLUG]["text"]["text"] == "Suivi"
 

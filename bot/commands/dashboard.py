@@ -4,7 +4,8 @@ attention first), and with `--chart` the same figures drawn as a PNG.
 
 The same code as the chat: `storage.followup.dashboard` reads the figures, `handlers.followup_text`
 and `handlers.followup_chart` present them (English catalog; dates in the programme's time zone,
-or the `--as` coordinator's). A referent sees only the pairs it follows. Checked and audited.
+or the `--as` coordinator's). A referent sees only the pairs it follows, and no coordinator the
+pulse of a pair it belongs to. Checked and audited.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def dashboard(
         zone = person.timezone if person is not None else found.timezone
         scope = referent_scope(session, who.person_id, found)
         with err.status("Reading the follow-up…"):
-            board = read_dashboard(session, found, utcnow(), scope)
+            board = read_dashboard(session, found, utcnow(), scope, viewer_id=who.person_id)
         who.audit(session, "dashboard", found.slug, pairs=len(board.rows), chart=chart is not None)
     print_board(board, zone)
     if chart is not None:

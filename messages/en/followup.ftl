@@ -59,7 +59,7 @@ followup-state-expired = { $count ->
     [one] { $count } not answered by the mentor
    *[other] { $count } not answered by the mentor
 }
-followup-meetings = Meetings: { $held } held, { $expected } expected by now at the programme's rhythm; { $cancelled ->
+followup-meetings = Meetings: { $held } held; at the programme's rhythm, { $expected } expected by now, { $on_pace } of them held; { $cancelled ->
     [one] { $cancelled } cancelled
    *[other] { $cancelled } cancelled
 }; { $no_show ->
@@ -80,6 +80,12 @@ followup-completion = Completion: { $completed ->
 } completed of { $started } started
 followup-pulse = Mean pulse, oldest to latest: { $trend }
 followup-pulse-one = Mean pulse: { $value } (a single pulse check so far)
+followup-pulse-single = Mean pulse: { $value }
+followup-pulse-hidden = Mean pulse: not shown yet, a round is shown from { $min } answers
+followup-pulse-withheld = { $count ->
+    [one] { $count } round with fewer than { $min } answers is not shown
+   *[other] { $count } rounds with fewer than { $min } answers are not shown
+}
 followup-pulse-none = Mean pulse: no answer yet
 followup-person-erased = someone who left the programme
 followup-pair = { $mentee } and { $mentor }: { $facts }
@@ -124,7 +130,8 @@ followup-chart-file = follow-up-{ $slug }.png
 followup-chart-states = Pairs by state
 followup-chart-meetings = Meetings
 followup-chart-held = held
-followup-chart-expected = expected
+followup-chart-expected = expected by now
+followup-chart-on-pace = expected and held
 followup-chart-cancelled = cancelled
 followup-chart-no-show = did not take place
 followup-chart-objectives = Objectives
@@ -132,6 +139,7 @@ followup-chart-set = set
 followup-chart-reached = reached
 followup-chart-pulse = Mean pulse (1 to 5)
 followup-chart-no-pair = no pair yet
+followup-chart-pulse-hidden = not shown yet: fewer than { $min } answers
 followup-chart-no-pulse = no answer yet
 followup-home-button = Follow-up
 journal-admin-suivi-chart = follow-up chart

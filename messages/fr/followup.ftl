@@ -62,10 +62,13 @@ followup-state-expired = { $count ->
 followup-meetings = Rencontres : { $held ->
     [one] { $held } tenue
    *[other] { $held } tenues
-}, { $expected ->
+} ; au rythme du programme, { $expected ->
     [one] { $expected } attendue
    *[other] { $expected } attendues
-} à ce jour au rythme du programme ; { $cancelled ->
+} à ce jour, dont { $on_pace ->
+    [one] { $on_pace } tenue
+   *[other] { $on_pace } tenues
+} ; { $cancelled ->
     [one] { $cancelled } annulée
    *[other] { $cancelled } annulées
 } ; { $no_show ->
@@ -95,6 +98,12 @@ followup-completion = Achèvement : { $completed ->
 }
 followup-pulse = Pouls moyen, du plus ancien au plus récent : { $trend }
 followup-pulse-one = Pouls moyen : { $value } (une seule prise de pouls pour l'instant)
+followup-pulse-single = Pouls moyen : { $value }
+followup-pulse-hidden = Pouls moyen : pas encore montré, une prise de pouls ne l'est qu'à partir de { $min } réponses
+followup-pulse-withheld = { $count ->
+    [one] { $count } prise de pouls de moins de { $min } réponses n'est pas montrée
+   *[other] { $count } prises de pouls de moins de { $min } réponses ne sont pas montrées
+}
 followup-pulse-none = Pouls moyen : pas encore de réponse
 followup-person-erased = une personne partie du programme
 followup-pair = { $mentee } et { $mentor } : { $facts }
@@ -145,7 +154,8 @@ followup-chart-file = suivi-{ $slug }.png
 followup-chart-states = Binômes par état
 followup-chart-meetings = Rencontres
 followup-chart-held = tenues
-followup-chart-expected = attendues
+followup-chart-expected = attendues à ce jour
+followup-chart-on-pace = attendues et tenues
 followup-chart-cancelled = annulées
 followup-chart-no-show = non tenues
 followup-chart-objectives = Objectifs
@@ -153,6 +163,7 @@ followup-chart-set = fixés
 followup-chart-reached = atteints
 followup-chart-pulse = Pouls moyen (1 à 5)
 followup-chart-no-pair = aucun binôme pour l'instant
+followup-chart-pulse-hidden = pas encore montré : moins de { $min } réponses
 followup-chart-no-pulse = pas encore de réponse
 followup-home-button = Suivi
 journal-admin-suivi-chart = graphique du suivi des binômes
