@@ -27,6 +27,7 @@ from bot.domain.followup import Dashboard, PairFollowUp, PulsePoint, Totals
 from handlers.core import Core
 from handlers.followup_chart import figure, png
 from handlers.followup_text import pair_line, short_day, summary_lines
+from messages.catalog import t
 from storage.followup import dashboard
 from storage.models import AuditEvent, Programme
 from storage.types import utcnow
@@ -410,3 +411,13 @@ def test_a_person_who_erased_their_data_is_named_with_the_catalogs_words() -> No
 def test_the_bot_starts_without_importing_matplotlib() -> None:
     code = "import sys, bot.cli, handlers.core; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_a_pair_just_started_is_not_said_to_have_held_none_of_zero_meetings() -> None:
+    said = t("fr", "followup-meetings", held=1, expected=0, on_pace=0, cancelled=0, no_show=0)
+    assert said == (
+        f"Rencontres{N}: 1 tenue{N}; au rythme du programme, aucune attendue encore{N}; "
+        f"0 annulée{N}; 0 non tenue"
+    )
+    said = t("en", "followup-meetings", held=2, expected=3, on_pace=2, cancelled=1, no_show=0)
+    assert "3 expected by now, 2 of them held" in said

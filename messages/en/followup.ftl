@@ -59,7 +59,10 @@ followup-state-expired = { $count ->
     [one] { $count } not answered by the mentor
    *[other] { $count } not answered by the mentor
 }
-followup-meetings = Meetings: { $held } held; at the programme's rhythm, { $expected } expected by now, { $on_pace } of them held; { $cancelled ->
+followup-meetings = Meetings: { $held } held; at the programme's rhythm, { $expected ->
+    [0] none expected yet
+   *[other] { $expected } expected by now, { $on_pace } of them held
+}; { $cancelled ->
     [one] { $cancelled } cancelled
    *[other] { $cancelled } cancelled
 }; { $no_show ->

@@ -63,11 +63,12 @@ followup-meetings = Rencontres : { $held ->
     [one] { $held } tenue
    *[other] { $held } tenues
 } ; au rythme du programme, { $expected ->
-    [one] { $expected } attendue
-   *[other] { $expected } attendues
-} à ce jour, dont { $on_pace ->
-    [one] { $on_pace } tenue
-   *[other] { $on_pace } tenues
+    [0] aucune attendue encore
+    [one] { $expected } attendue à ce jour, dont { $on_pace } tenue
+   *[other] { $expected } attendues à ce jour, dont { $on_pace ->
+        [one] { $on_pace } tenue
+       *[other] { $on_pace } tenues
+    }
 } ; { $cancelled ->
     [one] { $cancelled } annulée
    *[other] { $cancelled } annulées
