@@ -17,7 +17,7 @@ from sqlalchemy.sql.selectable import Exists
 from sqlmodel import Session, col, exists, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from bot.domain.pulse import answers_until, current_round, origin, round_day
+from bot.domain.pulse import KIND, answers_until, current_round, origin, round_day
 from handlers.outgoing import Outgoing
 from handlers.pulse import pulse_offers
 from storage.db import session_scope
@@ -63,9 +63,10 @@ def due_rounds(session: Session, now: datetime) -> list[Round]:
 
 
 def _asked(side: Any, day: str) -> Exists:
-    """Whether the member `side` of the pair was already asked this round (its outbox key)."""
+    """Whether the member `side` of the pair was already asked this round: its outbox key,
+    `bot.domain.pulse.pulse_key` written in SQL."""
     key = (
-        literal("pulse:")
+        literal(f"{KIND}:")
         + cast(Pair.id, String)
         + literal(":")
         + cast(side, String)

@@ -99,10 +99,10 @@ def visible_programmes(session: Session, person_id: int) -> list[Programme]:
 
 
 def visible_dashboard(
-    session: Session, person_id: int, programme: Programme, now: datetime
+    session: Session, person_id: int | None, programme: Programme, now: datetime
 ) -> Dashboard:
     """The programme's follow-up as the person may see it: a referent its own pairs only, and
-    no pulse of a pair the person belongs to."""
+    no pulse of a pair the person belongs to (None: the command line's operator, every pair)."""
     scope = referent_scope(session, person_id, programme)
     return dashboard(session, programme, now, scope, viewer_id=person_id)
 
@@ -179,6 +179,22 @@ def open_section(ctx: Ctx, word: str, programme: Programme | None, args: str = "
         return
     record(ctx.session, ctx.me, f"admin.{word}", target)
     entry.run(ctx, programme, args)
+
+
+def programme_for_button(
+    ctx: Ctx, programme_id: Any, need: str, refused_action: str, **details: Any
+) -> Programme | None:
+    """The programme a button names, when it still exists ("stale" otherwise) and the person
+    still holds `need` in it (otherwise refused, and audited as `refused_action`)."""
+    programme = ctx.session.get(Programme, programme_id)
+    if programme is None:
+        ctx.say("error-button-stale")
+        return None
+    if not may(ctx.session, ctx.me, programme, need):
+        record(ctx.session, ctx.me, refused_action, programme.slug, **details)
+        ctx.say("admin-refused")
+        return None
+    return programme
 
 
 def register(router: Router) -> None:

@@ -22,7 +22,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.admin import may, referent_scope, section, visible_dashboard, visible_summary
+from handlers.admin import (
+    programme_for_button,
+    referent_scope,
+    section,
+    visible_dashboard,
+    visible_summary,
+)
 from handlers.context import Ctx
 from handlers.followup_chart import png
 from handlers.followup_text import as_of, ordered, pair_line, summary_lines
@@ -112,14 +118,10 @@ def register(router: Router) -> None:
     @router.action(ACTION)
     def followup_button(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """The chart, or a page of every pair; the role is checked again, and audited."""
-        programme = ctx.session.get(Programme, context["programme"])
-        if programme is None:
-            ctx.say("error-button-stale")
-            return
         what = "chart" if value == CHART else "pairs"
-        if not may(ctx.session, ctx.me, programme, GrantRole.referent):
-            record(ctx.session, ctx.me, f"admin.{WORD}.{what}.refused", programme.slug)
-            ctx.say("admin-refused")
+        refused = f"admin.{WORD}.{what}.refused"
+        programme = programme_for_button(ctx, context["programme"], GrantRole.referent, refused)
+        if programme is None:
             return
         record(ctx.session, ctx.me, f"admin.{WORD}.{what}", programme.slug)
         if value == CHART:

@@ -23,11 +23,18 @@ from __future__ import annotations
 from typing import Any
 
 from bot.domain.questions import FINAL, MIDTERM, WAVE_KINDS, wave_closes
-from handlers.admin import may, referent_scope, section
+from handlers.admin import may, programme_for_button, referent_scope, section
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.synthesis_reading import read_synthesis
-from handlers.wave_texts import Reader, overview, pair_answers_text, reading_text, talk_text
+from handlers.wave_texts import (
+    Reader,
+    overview,
+    pair_answers_text,
+    reading_text,
+    synthesis_later,
+    talk_text,
+)
 from handlers.waves import (
     CLOSED,
     INVITE_NOW,
@@ -35,6 +42,7 @@ from handlers.waves import (
     OPEN,
     change_text,
     close_by_hand,
+    may_open,
     open_by_hand,
     to_invite,
     wave_state,
@@ -74,10 +82,10 @@ def _options(
     follows = follows_pairs(ctx.session, programme.id, ctx.me)
     for kind in WAVE_KINDS:
         wave, name = waves.get(kind), ctx.t(f"qn-wave-{kind}")
-        state = wave_state(wave, ctx)
+        state = wave_state(wave, ctx.now)
         if admin and state == OPEN:
             options.append((ctx.t("waves-close", wave=name), f"close:{kind}"))
-        elif admin and not (kind == MIDTERM and programme.ended_at is not None):
+        elif admin and may_open(programme, kind):
             label = "waves-open" if state == NOT_STARTED else "waves-reopen"
             options.append((ctx.t(label, wave=name), f"open:{kind}"))
         if admin and state == CLOSED:
@@ -97,9 +105,9 @@ def show(ctx: Ctx, programme: Programme) -> None:
     text = overview(_reader(ctx), programme, waves, rates, mine=scope is not None)
     if may(ctx.session, ctx.me, programme, GrantRole.admin):
         text += "".join(
-            "\n\n" + _synthesis_later(ctx, wave)
+            "\n\n" + synthesis_later(_reader(ctx), wave)
             for wave in waves.values()
-            if wave_state(wave, ctx) == OPEN
+            if wave_state(wave, ctx.now) == OPEN
         )
     options = _options(ctx, programme, waves)
     if options:
@@ -108,18 +116,11 @@ def show(ctx: Ctx, programme: Programme) -> None:
         ctx.send_text(text)
 
 
-def _synthesis_later(ctx: Ctx, wave: QuestionnaireWave) -> str:
-    reader = _reader(ctx)
-    return reader.t(
-        "waves-synthesis-later", wave=reader.wave_name(wave.kind), closes=reader.on(wave.closes_at)
-    )
-
-
 def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:
     """The anonymised synthesis of `wave` once it has closed, as `read_synthesis` allows (before:
     when it closes, and the button to close it now), audited."""
     assert programme.id is not None
-    if wave_state(wave, ctx) != CLOSED:
+    if wave_state(wave, ctx.now) != CLOSED:
         record(
             ctx.session,
             ctx.me,
@@ -130,8 +131,8 @@ def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> N
             via="chat",
         )
         close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
-        context = {"programme": programme.id}
-        ctx.ask(_synthesis_later(ctx, wave), [(close, f"close:{wave.kind}")], ACTION, context)
+        options = [(close, f"close:{wave.kind}")]
+        ctx.ask(synthesis_later(_reader(ctx), wave), options, ACTION, {"programme": programme.id})
         return
     reading = read_synthesis(ctx.session, programme, wave)
     details = reading.audit()
@@ -184,7 +185,7 @@ def run_verb(ctx: Ctx, programme: Programme, verb: str, kind: str) -> None:
         show(ctx, programme)
         return
     wave = programme_waves(ctx.session, programme.id).get(kind)
-    if wave is None or wave_state(wave, ctx) == NOT_STARTED:
+    if wave is None or wave_state(wave, ctx.now) == NOT_STARTED:
         ctx.say("waves-no-wave", wave=ctx.t(f"qn-wave-{kind}"))
     elif verb == "synthesis":
         send_synthesis(ctx, programme, wave)
@@ -197,8 +198,8 @@ def ask_open(ctx: Ctx, programme: Programme, kind: str) -> None:
     wave is still open beside a final one. A wave that cannot open is answered at once."""
     assert programme.id is not None
     waves = programme_waves(ctx.session, programme.id)
-    state = wave_state(waves.get(kind), ctx)
-    if state == OPEN or (kind == MIDTERM and programme.ended_at is not None):
+    state = wave_state(waves.get(kind), ctx.now)
+    if state == OPEN or not may_open(programme, kind):
         open_now(ctx, programme, kind)
         return
     reader = _reader(ctx)
@@ -212,7 +213,7 @@ def ask_open(ctx: Ctx, programme: Programme, kind: str) -> None:
         )
     ]
     midterm = waves.get(MIDTERM)
-    if kind == FINAL and wave_state(midterm, ctx) == OPEN:
+    if kind == FINAL and wave_state(midterm, ctx.now) == OPEN:
         assert midterm is not None
         lines.append(
             reader.t(
@@ -232,13 +233,11 @@ def open_now(ctx: Ctx, programme: Programme, kind: str) -> None:
     show(ctx, programme)
 
 
-def _allowed(ctx: Ctx, programme: Programme, verb: str) -> bool:
-    """Whether the person may use `verb` now; a refusal is said and audited."""
-    if may(ctx.session, ctx.me, programme, VERBS[verb]):
-        return True
-    record(ctx.session, ctx.me, f"questionnaires.{verb}.refused", programme.slug, via="chat")
-    ctx.say("admin-refused")
-    return False
+def _allowed(ctx: Ctx, context: dict[str, Any], verb: str) -> Programme | None:
+    """The button's programme when the person may still use `verb` in it (else said, and a
+    refusal audited)."""
+    refused = f"questionnaires.{verb}.refused"
+    return programme_for_button(ctx, context["programme"], VERBS[verb], refused, via="chat")
 
 
 def register(router: Router) -> None:
@@ -251,21 +250,19 @@ def register(router: Router) -> None:
     @router.action(ACTION)
     def chosen(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """A button of the section: the role is checked again, a refusal audited."""
-        programme = ctx.session.get(Programme, context["programme"])
         verb, _, kind = value.partition(":")
-        if programme is None or verb not in VERBS or kind not in WAVE_KINDS:
+        if verb not in VERBS or kind not in WAVE_KINDS:
             ctx.say("error-button-stale")
-        elif _allowed(ctx, programme, verb):
+        elif (programme := _allowed(ctx, context, verb)) is not None:
             run_verb(ctx, programme, verb, kind)
 
     @router.action(CONFIRM)
     def confirmed(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """Open the wave once confirmed (the role checked again), or leave it as it was."""
-        programme = ctx.session.get(Programme, context["programme"])
         kind = context.get("kind")
-        if programme is None or kind not in WAVE_KINDS:
+        if kind not in WAVE_KINDS or ctx.session.get(Programme, context["programme"]) is None:
             ctx.say("error-button-stale")
         elif value != "yes":
             ctx.say("waves-open-dropped", wave=ctx.t(f"qn-wave-{kind}"))
-        elif _allowed(ctx, programme, "open"):
+        elif (programme := _allowed(ctx, context, "open")) is not None:
             open_now(ctx, programme, kind)

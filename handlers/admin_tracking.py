@@ -15,7 +15,7 @@ from typing import Any
 from babel.dates import get_timezone_location
 
 from bot.domain.zones import zone_words
-from handlers.admin import may, referent_scope, section
+from handlers.admin import programme_for_button, referent_scope, section
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.tracking_export import CSV, XLSX, tracking_file
@@ -105,12 +105,11 @@ def register(router: Router) -> None:
     @router.action(FORMAT_ACTION)
     def chosen(ctx: Ctx, value: str, context: dict[str, Any]) -> None:
         """A form was picked: check the role again, then post the file."""
-        programme = ctx.session.get(Programme, context.get("programme"))
-        if programme is None or value not in (CSV, XLSX):
+        if value not in (CSV, XLSX):
             ctx.say("error-button-stale")
             return
-        if not may(ctx.session, ctx.me, programme, GrantRole.referent):
-            record(ctx.session, ctx.me, "tracking.export.refused", programme.slug, via="chat")
-            ctx.say("admin-refused")
-            return
-        export(ctx, programme, value)
+        programme = programme_for_button(
+            ctx, context.get("programme"), GrantRole.referent, "tracking.export.refused", via="chat"
+        )
+        if programme is not None:
+            export(ctx, programme, value)

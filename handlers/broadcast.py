@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from handlers.admin import may, section
+from handlers.admin import programme_for_button, section
 from handlers.context import Ctx
 from handlers.fields import FieldError
 from handlers.forms import FormSpec, open_form
@@ -110,15 +110,8 @@ def _copies(
 
 def _allowed(ctx: Ctx, programme_id: Any, step: str) -> Programme | None:
     """The programme, if it exists and the person is still its admin (a refusal is audited)."""
-    programme = ctx.session.get(Programme, programme_id)
-    if programme is None:
-        ctx.say("error-button-stale")
-        return None
-    if not may(ctx.session, ctx.me, programme, GrantRole.admin):
-        record(ctx.session, ctx.me, f"broadcast.{step}.refused", programme.slug, via="chat")
-        ctx.say("admin-refused")
-        return None
-    return programme
+    refused = f"broadcast.{step}.refused"
+    return programme_for_button(ctx, programme_id, GrantRole.admin, refused, via="chat")
 
 
 def build_form(ctx: Ctx, params: dict[str, Any]) -> tuple[str, list[FormField]]:

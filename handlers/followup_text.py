@@ -155,8 +155,8 @@ def pair_facts(row: PairFollowUp, locale: str, timezone: str, now: datetime) -> 
     )
     if row.overdue:
         facts.append(t(locale, "followup-pair-overdue"))
-    if row.paused is not None:
-        day = short_day(row.paused, locale, timezone, now)
+    if row.paused_until is not None:
+        day = short_day(row.paused_until, locale, timezone, now)
         facts.append(t(locale, "followup-pair-paused", day=day))
     if row.pulse:
         key = "followup-pair-pulse-low" if row.low_pulse else "followup-pair-pulse"

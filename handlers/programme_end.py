@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
-from bot.domain.questions import FINAL, wave_closes
+from bot.domain.questions import FINAL, OPEN, wave_closes, wave_state
 from handlers.outgoing import Outgoing
 from handlers.ui import Message
 from messages.catalog import format_when
@@ -26,7 +26,7 @@ from storage.matching import HOLDING
 from storage.models import Pair, Person, Programme, QuestionnaireWave
 from storage.objectives import objectives_of
 from storage.people import admins_of
-from storage.questionnaires import open_wave
+from storage.questionnaires import open_wave, reopen_wave
 
 REVIEW_ACTION = "objective-review"
 
@@ -116,8 +116,6 @@ def open_final_wave(out: Outgoing, programme: Programme) -> QuestionnaireWave:
     assert programme.id is not None
     closes = wave_closes(out.now, programme.timezone)
     wave = open_wave(out.session, programme.id, FINAL, out.now, closes)
-    if not wave.opens_at <= out.now < wave.closes_at:
-        wave.opens_at, wave.closes_at = min(wave.opens_at, out.now), closes
-        out.session.add(wave)
-        out.session.flush()
+    if wave_state(wave, out.now) != OPEN:
+        reopen_wave(out.session, wave, out.now, closes)
     return wave

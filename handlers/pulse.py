@@ -22,6 +22,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.domain.followup import LOW_PULSE
+from bot.domain.pulse import KIND, pulse_key
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.ui import Message
@@ -33,7 +34,6 @@ from storage.objectives import check_of
 from storage.people import coordinators_for
 
 ACTION = "pulse"
-KIND = "pulse"
 SCORES = ("1", "2", "3", "4", "5")
 
 
@@ -57,7 +57,7 @@ def pulse_offers(
             partner = names.get(pair.partner_of(side), "")
             text = t(locale, "pulse-question", partner=partner, told=told)
             options = [{"label": t(locale, f"pulse-{score}"), "value": score} for score in SCORES]
-            key = f"pulse:{pair.id}:{side}:{day}"
+            key = pulse_key(pair.id, side, day)  # type: ignore[arg-type]
             yield BulkOffer(side, ACTION, options, context, key), text
 
 

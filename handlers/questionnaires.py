@@ -32,8 +32,7 @@ from storage.people import locales_and_zones
 from storage.questionnaires import (
     answer_of,
     has_pair,
-    invited_or_answered,
-    members_by_role,
+    left_to_invite,
     pair_for_wave,
     role_in,
     save_answer,
@@ -60,10 +59,7 @@ def invite(out: Outgoing, wave: QuestionnaireWave, limit: int | None = None) -> 
         return 0
     programme = out.session.get(Programme, wave.programme_id)
     assert programme is not None and wave.id is not None
-    done = invited_or_answered(out.session, wave)
-    roles = members_by_role(out.session, wave)
-    todo = sorted((p, role) for role, people in roles.items() for p in people if p not in done)
-    todo = todo[:limit] if limit is not None else todo
+    todo = left_to_invite(out.session, wave)[:limit]
     settings = locales_and_zones(out.session, [person_id for person_id, _ in todo])
     written: dict[tuple[str, str, str], tuple[str, str]] = {}
 

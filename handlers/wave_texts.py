@@ -4,26 +4,37 @@ when it may not be updated yet, the one already read or when it will be), and a 
 answers.
 
 Questions and options are worded from the catalog (`bot.domain.questions`), never shown as keys.
-A wave closes at the end of a day (23:59, `bot.domain.questions.wave_closes`): such a moment reads
-as the day alone ("jusqu'au dimanche 13 décembre 2026 inclus"); any other keeps its time.
+A wave closes at the end of a day (`bot.domain.questions.WAVE_CLOSE_TIME`, see `wave_closes`):
+such a moment reads as the day alone ("jusqu'au dimanche 13 décembre 2026 inclus"); any other
+keeps its time.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
-from bot.domain.questions import MULTI, SCALE, TEXT, WAVE_KINDS, Question, questions_for
+from bot.domain.questions import (
+    CLOSED,
+    MULTI,
+    NOT_STARTED,
+    SCALE,
+    TEXT,
+    WAVE_CLOSE_TIME,
+    WAVE_KINDS,
+    Question,
+    questions_for,
+    wave_state,
+)
 from bot.domain.synthesis import MIN_GROUP, Group, QuestionSynthesis
 from handlers.synthesis_reading import HELD, PREVIOUS, Reading
 from messages.catalog import format_day, format_when, supported, t
 from storage.models import Programme, QuestionnaireAnswer, QuestionnaireWave
 from storage.wave_results import PairAnswers, Rate
 
-DAY_END = time(23, 59)
 TALK = "referent_talk"
 
 
@@ -45,7 +56,7 @@ class Reader:
     def _day_end(self, moment: datetime) -> str | None:
         """The day of `moment` when it is the last minute of that day here, else None."""
         local = moment.astimezone(ZoneInfo(self.timezone))
-        if local.time().replace(second=0, microsecond=0) != DAY_END:
+        if local.time().replace(second=0, microsecond=0) != WAVE_CLOSE_TIME:
             return None
         return format_day(local.date(), self.locale)
 
@@ -61,11 +72,20 @@ class Reader:
 
 def state_text(reader: Reader, wave: QuestionnaireWave | None) -> str:
     """Not opened, open until a date, or closed on a date."""
-    if wave is None or reader.now < wave.opens_at:
+    state = wave_state(wave, reader.now)
+    if state == NOT_STARTED:
         return reader.t("waves-state-none")
-    if reader.now < wave.closes_at:
-        return reader.t("waves-state-open", closes=reader.until(wave.closes_at))
-    return reader.t("waves-state-closed", closes=reader.on(wave.closes_at))
+    assert wave is not None
+    if state == CLOSED:
+        return reader.t("waves-state-closed", closes=reader.on(wave.closes_at))
+    return reader.t("waves-state-open", closes=reader.until(wave.closes_at))
+
+
+def synthesis_later(reader: Reader, wave: QuestionnaireWave) -> str:
+    """That the synthesis of an open wave is read once it closes, and when that is."""
+    return reader.t(
+        "waves-synthesis-later", wave=reader.wave_name(wave.kind), closes=reader.on(wave.closes_at)
+    )
 
 
 def _rate(reader: Reader, rate: Rate) -> str:

@@ -1,10 +1,11 @@
 """Questionnaire waves run by hand, the same code for `/admin` and `mentorbot wave`.
 
-Opening a wave that never opened starts it now for `WAVE_WEEKS` weeks and invites at once (in
-the chat, the first `INVITE_NOW` members: the invitation sweep invites the others a minute later,
-so that a programme of 50,000 pairs does not hold the chat for minutes).
-Opening a closed wave reopens it until now + `WAVE_WEEKS`: answers already sent are kept and may
-be edited; only people not invited before get an invitation (one per person per wave, ever).
+Opening a wave that never opened starts it now until `wave_closes` (the end of the day three
+weeks later) and invites at once (in the chat, the first `INVITE_NOW` members: the invitation
+sweep invites the others a minute later, so that a programme of 50,000 pairs does not hold the
+chat for minutes). Opening a closed wave reopens it until `wave_closes` likewise: answers already
+sent are kept and may be edited; only people not invited before get an invitation (one per
+person per wave, ever).
 Closing sets the close to now; someone in the middle of the form is told when they send;
 closing a closed wave says when it closed and changes nothing.
 The synthesis is read only once a wave has closed: read while answers arrive, two readings
@@ -20,24 +21,29 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.domain.questions import MIDTERM, WAVE_KINDS, wave_closes
+from bot.domain.questions import (
+    CLOSED,
+    MIDTERM,
+    NOT_STARTED,
+    OPEN,
+    WAVE_KINDS,
+    wave_closes,
+    wave_state,
+)
 from handlers.outgoing import Outgoing
 from handlers.questionnaires import invite
 from handlers.wave_texts import Reader
 from storage.audit import record
 from storage.models import Programme, QuestionnaireWave
-from storage.questionnaires import invited_or_answered, open_wave, wave_members
+from storage.questionnaires import left_to_invite, open_wave, reopen_wave
 from storage.wave_results import programme_waves, response_rates
 
 OPENED = "opened"
 REOPENED = "reopened"
 ALREADY_OPEN = "already_open"
 MIDTERM_ENDED = "midterm_ended"
-CLOSED = "closed"
 ALREADY_CLOSED = "already_closed"
 NOT_OPEN = "not_open"
-NOT_STARTED = "none"
-OPEN = "open"
 INVITE_NOW = 500
 
 
@@ -52,11 +58,10 @@ class WaveChange:
     more: bool = False  # members left for the invitation sweep
 
 
-def wave_state(wave: QuestionnaireWave | None, out: Outgoing) -> str:
-    """NOT_STARTED, OPEN or CLOSED, at `out.now`."""
-    if wave is None or out.now < wave.opens_at:
-        return NOT_STARTED
-    return OPEN if out.now < wave.closes_at else CLOSED
+def may_open(programme: Programme, kind: str) -> bool:
+    """Whether the wave of `kind` may be opened or reopened: no mid-term wave once the
+    programme has ended."""
+    return not (kind == MIDTERM and programme.ended_at is not None)
 
 
 def open_by_hand(
@@ -71,9 +76,9 @@ def open_by_hand(
     members (None: all); audited."""
     assert programme.id is not None and kind in WAVE_KINDS
     wave = programme_waves(out.session, programme.id).get(kind)
-    if wave_state(wave, out) == OPEN:
+    if wave_state(wave, out.now) == OPEN:
         change = WaveChange(kind, ALREADY_OPEN, wave)
-    elif kind == MIDTERM and programme.ended_at is not None:
+    elif not may_open(programme, kind):
         change = WaveChange(kind, MIDTERM_ENDED, wave)
     else:
         change = _start(out, programme, kind, wave, invite_limit)
@@ -97,23 +102,17 @@ def _start(
     wave: QuestionnaireWave | None,
     invite_limit: int | None,
 ) -> WaveChange:
-    """Open a wave never opened, or reopen a closed one, until now + WAVE_WEEKS; invite."""
+    """Open a wave never opened, or reopen a closed one, until `wave_closes`; invite."""
     assert programme.id is not None
-    outcome = OPENED if wave_state(wave, out) == NOT_STARTED else REOPENED
+    outcome = OPENED if wave_state(wave, out.now) == NOT_STARTED else REOPENED
     closes = wave_closes(out.now, programme.timezone)
     if wave is None:
         wave = open_wave(out.session, programme.id, kind, out.now, closes)
     else:
-        wave.opens_at, wave.closes_at = min(wave.opens_at, out.now), closes
-        out.session.add(wave)
-        out.session.flush()
+        reopen_wave(out.session, wave, out.now, closes)
     invited = invite(out, wave, invite_limit)
-    more = invited == invite_limit and _left_to_invite(out, wave)
+    more = invited == invite_limit and bool(left_to_invite(out.session, wave))
     return WaveChange(kind, outcome, wave, invited, more)
-
-
-def _left_to_invite(out: Outgoing, wave: QuestionnaireWave) -> bool:
-    return bool(set(wave_members(out.session, wave)) - invited_or_answered(out.session, wave))
 
 
 def to_invite(session: Session, programme: Programme, kind: str) -> int:
@@ -121,8 +120,8 @@ def to_invite(session: Session, programme: Programme, kind: str) -> int:
     assert programme.id is not None
     wave = programme_waves(session, programme.id).get(kind)
     if wave is None:  # who a new wave would take, read without creating it
-        return len(wave_members(session, QuestionnaireWave(programme_id=programme.id, kind=kind)))
-    return len(set(wave_members(session, wave)) - invited_or_answered(session, wave))
+        wave = QuestionnaireWave(programme_id=programme.id, kind=kind)
+    return len(left_to_invite(session, wave))
 
 
 def close_by_hand(
@@ -131,7 +130,7 @@ def close_by_hand(
     """Close the programme's open wave of `kind` now; audited."""
     assert programme.id is not None and kind in WAVE_KINDS
     wave = programme_waves(out.session, programme.id).get(kind)
-    state = wave_state(wave, out)
+    state = wave_state(wave, out.now)
     if state == CLOSED:
         change = WaveChange(kind, ALREADY_CLOSED, wave)
     elif state != OPEN:

@@ -34,18 +34,20 @@ from bot.domain.followup import (
     pause_of,
     shown_pulse,
 )
+from bot.domain.pulse import KIND
 from storage.enums import MeetingStatus, PairState
 from storage.followup_summary import count_where, summed_totals
 from storage.models import Application, Meeting, Objective, Pair, PairCheck, Person, Programme
 
-PULSE = "pulse"
 # The pairs a dashboard lists: those a charter or meetings made real (requests are counted by
 # state only).
 LISTED = (PairState.awaiting_charter, PairState.active, PairState.completed, PairState.withdrawn)
 
 
-def _listed(programme: Programme, referent_id: int | None) -> list[Any]:
-    scope: list[Any] = [col(Pair.programme_id) == programme.id, col(Pair.state).in_(LISTED)]
+def listed_scope(programme_id: int | None, referent_id: int | None) -> list[Any]:
+    """The conditions on Pair selecting the pairs a coordinator's views list (the dashboard,
+    the tracking table): the programme's LISTED pairs, or a referent's own."""
+    scope: list[Any] = [col(Pair.programme_id) == programme_id, col(Pair.state).in_(LISTED)]
     if referent_id is not None:
         scope.append(col(Pair.referent_person_id) == referent_id)
     return scope
@@ -60,7 +62,7 @@ def dashboard(
 ) -> Dashboard:
     """The programme's follow-up with every pair's row; with `referent_id`, that referent's
     pairs only and no applications; `viewer_id`, who reads it (its own pair shows no pulse)."""
-    listed = _listed(programme, referent_id)
+    listed = listed_scope(programme.id, referent_id)
     pairs = session.exec(_pair_columns(listed)).all()
     pair_ids = select(Pair.id).where(*listed)
     rows = _rows(session, programme, now, pairs, pair_ids, viewer_id)
@@ -75,13 +77,13 @@ def summary(
     viewer_id: int | None = None,
 ) -> Dashboard:
     """The same figures as `dashboard`, summed in SQL, without the rows."""
-    totals = summed_totals(session, programme, now, _listed(programme, referent_id))
+    totals = summed_totals(session, programme, now, listed_scope(programme.id, referent_id))
     return _board(session, programme, now, referent_id, viewer_id, totals, ())
 
 
 def listed_count(session: Session, programme: Programme, referent_id: int | None = None) -> int:
     """How many pairs a dashboard lists (a referent's own only, with `referent_id`)."""
-    listed = _listed(programme, referent_id)
+    listed = listed_scope(programme.id, referent_id)
     return session.exec(select(func.count()).select_from(Pair).where(*listed)).one()
 
 
@@ -96,7 +98,7 @@ def pair_page(
     """The rows of one page, `page` being (offset, limit), in the order the pairs were
     formed."""
     offset, limit = page
-    query = _pair_columns(_listed(programme, referent_id)).offset(offset).limit(limit)
+    query = _pair_columns(listed_scope(programme.id, referent_id)).offset(offset).limit(limit)
     pairs = session.exec(query).all()
     return _rows(session, programme, now, pairs, [pair.id for pair in pairs], viewer_id)
 
@@ -114,7 +116,9 @@ def _board(
     if referent_id is not None:
         scope.append(col(Pair.referent_person_id) == referent_id)
     by_state = select(Pair.state, func.count()).where(*scope).group_by(col(Pair.state))
-    shown, withheld = shown_pulse(_pulse_trend(session, _listed(programme, referent_id), viewer_id))
+    shown, withheld = shown_pulse(
+        _pulse_trend(session, listed_scope(programme.id, referent_id), viewer_id)
+    )
     return Dashboard(
         programme=programme.name,
         slug=programme.slug,
@@ -201,7 +205,7 @@ def _answered_rounds(pair_ids: Any) -> Any:
             func.sum(PairCheck.value).label("total"),
             func.count().label("answers"),
         )
-        .where(PairCheck.kind == PULSE, col(PairCheck.pair_id).in_(pair_ids))
+        .where(PairCheck.kind == KIND, col(PairCheck.pair_id).in_(pair_ids))
         .group_by(col(PairCheck.pair_id), col(PairCheck.due_on))
         .having(func.count() >= 2)
     )

@@ -52,6 +52,16 @@ def open_wave(
     ).one()
 
 
+def reopen_wave(
+    session: Session, wave: QuestionnaireWave, now: datetime, closes: datetime
+) -> QuestionnaireWave:
+    """Open `wave` again from `now` (or its first opening) until `closes`; answers are kept."""
+    wave.opens_at, wave.closes_at = min(wave.opens_at, now), closes
+    session.add(wave)
+    session.flush()
+    return wave
+
+
 def _asked(wave: QuestionnaireWave, include_ended: bool) -> ColumnElement[bool]:
     """The pairs of the wave's programme whose members are asked: the active ones and, when
     `include_ended`, every pair that started and has ended (someone who withdrew is still asked
@@ -61,20 +71,6 @@ def _asked(wave: QuestionnaireWave, include_ended: bool) -> ColumnElement[bool]:
     return and_(
         col(Pair.programme_id) == wave.programme_id, or_(active, ended) if include_ended else active
     )
-
-
-def wave_members(session: Session, wave: QuestionnaireWave) -> list[int]:
-    """Who to invite: both sides of the active pairs; for the final wave, also of the pairs
-    that started and ended. People who erased their data are left out."""
-    asked = _asked(wave, include_ended=wave.kind == FINAL)
-    found: list[int] = []
-    for side in (Pair.mentee_person_id, Pair.mentor_person_id):
-        found += session.exec(
-            select(side)
-            .join(Person, col(Person.id) == col(side))
-            .where(asked, col(Person.erased_at).is_(None))
-        ).all()
-    return sorted(set(found))
 
 
 def members_by_role(session: Session, wave: QuestionnaireWave) -> dict[str, set[int]]:
@@ -163,6 +159,14 @@ def invited_or_answered(session: Session, wave: QuestionnaireWave) -> set[int]:
         )
     ).all()
     return set(invited) | set(answered)
+
+
+def left_to_invite(session: Session, wave: QuestionnaireWave) -> list[tuple[int, str]]:
+    """The wave's members not yet invited nor answered, each with the role they answer in, by
+    id (a wave not saved yet: everyone it would take)."""
+    done = invited_or_answered(session, wave)
+    roles = members_by_role(session, wave)
+    return sorted((p, role) for role, people in roles.items() for p in people if p not in done)
 
 
 def save_answer(

@@ -12,17 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.enums import PairState
+from storage.followup import listed_scope
 from storage.models import Meeting, Pair, Person
 
-# The pairs the table lists: those a charter or meetings made real.
-LISTED = (PairState.awaiting_charter, PairState.active, PairState.completed, PairState.withdrawn)
 BATCH = 2000
 
 
@@ -40,13 +37,6 @@ class TrackingRow:
     format: str | None
     themes: tuple[str, ...]
     status: str | None
-
-
-def _scope(programme_id: int, referent_id: int | None) -> list[Any]:
-    scope = [col(Pair.programme_id) == programme_id, col(Pair.state).in_(LISTED)]
-    if referent_id is not None:
-        scope.append(col(Pair.referent_person_id) == referent_id)
-    return scope
 
 
 def tracking_rows(
@@ -71,7 +61,7 @@ def tracking_rows(
         .join(mentor, col(mentor.id) == col(Pair.mentor_person_id))
         .outerjoin(referent, col(referent.id) == col(Pair.referent_person_id))
         .outerjoin(Meeting, col(Meeting.pair_id) == col(Pair.id))
-        .where(*_scope(programme_id, referent_id))
+        .where(*listed_scope(programme_id, referent_id))
         .order_by(col(Pair.id), col(Meeting.scheduled_at), col(Meeting.id))
         .execution_options(yield_per=BATCH)
     )
@@ -109,7 +99,7 @@ def tracking_size(
         select(func.count(func.distinct(Pair.id)), func.count(col(Meeting.id)), func.count())
         .select_from(Pair)
         .outerjoin(Meeting, col(Meeting.pair_id) == col(Pair.id))
-        .where(*_scope(programme_id, referent_id))
+        .where(*listed_scope(programme_id, referent_id))
     )
     pairs, meetings, rows = session.execute(query).one()
     return TrackingSize(int(pairs), int(meetings), int(rows))

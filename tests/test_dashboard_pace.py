@@ -11,7 +11,7 @@ from cryptography.fernet import MultiFernet
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.domain.followup import Totals, expected_meetings
+from bot.domain.followup import Totals, expected_meetings, pause_of
 from handlers.core import Core
 from storage.enums import PairState
 from storage.followup import dashboard, summary
@@ -78,7 +78,7 @@ def test_an_ended_pair_is_never_paused(dialog: Dialog, engine: Engine, built: Bu
         now = utcnow()
         board, brief = dashboard(session, programme, now), summary(session, programme, now)
     emma = next(row for row in board.rows if row.mentee == "Emma Leroy")
-    assert emma.state == "completed" and emma.paused is None
+    assert emma.state == "completed" and emma.paused_until is None
     assert board.totals.paused == brief.totals.paused == 1, "Chloé and David only"
     said = dialog("@admin\n/admin suivi")
     assert f"Retards{N}: 1 binôme sans rencontre depuis trop longtemps{N}; 1 en pause" in said
@@ -91,6 +91,8 @@ def test_an_ended_pair_is_never_paused(dialog: Dialog, engine: Engine, built: Bu
 
 def test_a_withdrawn_pair_is_never_paused() -> None:
     until = utcnow() + 5 * DAY
-    withdrawn = row_of(state="withdrawn", paused_until=until)
-    assert withdrawn.paused is None and Totals.of([withdrawn]).paused == 0
+    assert pause_of("withdrawn", until, utcnow()) is None
+    assert pause_of("active", until, utcnow()) == until
+    withdrawn = row_of(state="withdrawn", paused_until=pause_of("withdrawn", until, utcnow()))
+    assert Totals.of([withdrawn]).paused == 0
     assert Totals.of([row_of(paused_until=until)]).paused == 1

@@ -25,12 +25,11 @@ from bot.commands.common import (
     out,
 )
 from bot.domain.followup import Dashboard
-from handlers.admin import referent_scope
+from handlers.admin import visible_dashboard
 from handlers.followup_chart import png
 from handlers.followup_text import pair_lines, summary_lines
 from messages.catalog import t
 from storage.enums import GrantRole
-from storage.followup import dashboard as read_dashboard
 from storage.models import Person
 from storage.types import utcnow
 
@@ -82,9 +81,8 @@ def dashboard(
         who.check(session, found, "dashboard", need=GrantRole.referent)
         person = session.get(Person, who.person_id) if who.person_id is not None else None
         zone = person.timezone if person is not None else found.timezone
-        scope = referent_scope(session, who.person_id, found)
         with err.status("Reading the follow-up…"):
-            board = read_dashboard(session, found, utcnow(), scope, viewer_id=who.person_id)
+            board = visible_dashboard(session, who.person_id, found, utcnow())
         who.audit(session, "dashboard", found.slug, pairs=len(board.rows), chart=chart is not None)
     print_board(board, zone)
     if chart is not None:

@@ -30,7 +30,7 @@ from bot.commands.common import (
 from bot.domain.questions import WAVE_KINDS
 from handlers.outgoing import Outgoing
 from handlers.synthesis_reading import HELD, read_synthesis
-from handlers.wave_texts import Reader, reading_text, withheld
+from handlers.wave_texts import Reader, reading_text, synthesis_later, withheld
 from handlers.waves import (
     ALREADY_OPEN,
     CLOSED,
@@ -94,7 +94,8 @@ def _report(programme: Programme, change: WaveChange, text: str) -> None:
 def open_wave_command(
     programme: ProgrammeOption, kind: KindOption, db: DbOption = None, as_account: AsOption = None
 ) -> None:
-    """Open a wave now for three weeks (or reopen a closed one) and invite its members."""
+    """Open a wave now, until the end of the day three weeks later (or reopen a closed one), and
+    invite its members."""
     _run(operator(db, as_account), programme, _kind(kind), "open")
 
 
@@ -118,7 +119,7 @@ def _closed_wave(
     assert programme.id is not None
     wave = programme_waves(session, programme.id).get(kind)
     reader = Reader(LOCALE, programme.timezone, utcnow())
-    state = wave_state(wave, Outgoing(session, reader.now))
+    state = wave_state(wave, reader.now)
     if wave is None or state not in (CLOSED, OPEN):
         raise fail(
             f"The {reader.wave_name(kind)} of {programme.slug!r} has not been opened: "
@@ -129,9 +130,7 @@ def _closed_wave(
             session, "questionnaires.synthesis", programme.slug, kind=kind, outcome="not_closed"
         )
         session.commit()
-        later = reader.t(
-            "waves-synthesis-later", wave=reader.wave_name(kind), closes=reader.on(wave.closes_at)
-        )
+        later = synthesis_later(reader, wave)
         raise fail(f"{later} `{_command('close', programme, kind)}` closes it now.")
     return wave
 

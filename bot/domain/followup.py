@@ -26,6 +26,7 @@ PULSE_ROUNDS = 6
 # A round of the programme's pulse is shown from this many answers (as the synthesis' groups).
 PULSE_MIN_ANSWERS = MIN_GROUP
 ACTIVE = "active"
+COMPLETED = "completed"
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class PairFollowUp:
     objectives: int
     reached: int
     overdue: bool
-    paused_until: datetime | None
+    paused_until: datetime | None  # only for an active pair still paused (`pause_of`)
     pulse: tuple[float, ...] = ()
 
     @property
@@ -60,12 +61,6 @@ class PairFollowUp:
         """The meetings held, counted up to the number expected (a surplus hides no shortfall
         of another pair in a sum)."""
         return min(self.held, self.expected)
-
-    @property
-    def paused(self) -> datetime | None:
-        """Until when the pair is paused: only an active pair is (an ended one may keep the
-        date it had)."""
-        return self.paused_until if self.state == ACTIVE else None
 
     @property
     def low_pulse(self) -> bool:
@@ -112,9 +107,9 @@ class Totals:
             objectives=sum(row.objectives for row in rows),
             reached=sum(row.reached for row in rows),
             overdue=sum(1 for row in rows if row.overdue),
-            paused=sum(1 for row in rows if row.paused is not None),
+            paused=sum(1 for row in rows if row.paused_until is not None),
             started=len(started),
-            completed=sum(1 for row in started if row.state == "completed"),
+            completed=sum(1 for row in started if row.state == COMPLETED),
         )
 
 

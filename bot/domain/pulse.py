@@ -13,6 +13,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 WINDOW = timedelta(days=7)
+# The answers' `PairCheck.kind`, and the first part of each question's outbox key.
+KIND = "pulse"
+
+
+def pulse_key(pair_id: int, person_id: int, day: str) -> str:
+    """The outbox key of one member's question in the round of `day` (one per round, ever);
+    `bot.pulse_sweep` matches the same key in SQL."""
+    return f"{KIND}:{pair_id}:{person_id}:{day}"
 
 
 def origin(starts_at: datetime | None, first_activation: datetime | None) -> datetime | None:

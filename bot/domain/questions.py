@@ -14,13 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 WAVE_WEEKS = 3
 MIDTERM = "midterm"
 FINAL = "final"
 WAVE_KINDS = (MIDTERM, FINAL)
+WAVE_CLOSE_TIME = time(23, 59)
+NOT_STARTED = "none"
+OPEN = "open"
+CLOSED = "closed"
 
 SCALE = "scale"
 CHOICE = "choice"
@@ -157,4 +161,18 @@ def wave_closes(start: datetime, timezone: str) -> datetime:
     odd hour of the night."""
     zone = ZoneInfo(timezone)
     day = (start.astimezone(zone) + timedelta(weeks=WAVE_WEEKS)).date()
-    return datetime.combine(day, time(23, 59), zone).astimezone(start.tzinfo)
+    return datetime.combine(day, WAVE_CLOSE_TIME, zone).astimezone(start.tzinfo)
+
+
+class Dated(Protocol):
+    """A wave as far as its state goes: when it opens and when it closes."""
+
+    opens_at: datetime
+    closes_at: datetime
+
+
+def wave_state(wave: Dated | None, now: datetime) -> str:
+    """NOT_STARTED (no wave, or not open yet), OPEN or CLOSED, at `now`."""
+    if wave is None or now < wave.opens_at:
+        return NOT_STARTED
+    return OPEN if now < wave.closes_at else CLOSED
