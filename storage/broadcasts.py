@@ -9,23 +9,20 @@ queueing a broadcast again sends nobody a second copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import case, exists, func
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from storage.enums import ApplicationStatus, OutboxStatus, Role
-from storage.models import Application, Identity, Outbox, Person
+from storage.enums import ApplicationStatus, Role
+from storage.models import Application, Identity, Person
+from storage.outbox import batches, enqueue_many, pending_row
 from storage.referents import referents_of
-from storage.types import utcnow
 
 REFERENT = "referent"
 ROLES = (Role.mentee.value, Role.mentor.value, REFERENT)
 LIVE = (ApplicationStatus.submitted, ApplicationStatus.eligible, ApplicationStatus.matched)
-BATCH = 1000
 MAX_TEXT = 4000
 
 
@@ -78,35 +75,10 @@ def queue_copies(
 ) -> int:
     """Queue (person, payload) copies of a broadcast, one insert per batch; returns how many
     were new (a copy queued before is left as it was). `progress` is told each batch's size."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     queued = 0
-    for batch in _batches(copies):
-        rows = [_row(broadcast_id, person_id, payload) for person_id, payload in batch]
-        table = Outbox.__table__  # Core, not the ORM's bulk path: a third of the time
-        statement = dialect.insert(table).on_conflict_do_nothing().returning(table.c.id)
-        queued += len(session.connection().execute(statement, rows).all())
+    for batch in batches(copies):
+        rows = [pending_row(p, payload, copy_key(broadcast_id, p)) for p, payload in batch]
+        queued += len(enqueue_many(session, rows))
         if progress is not None:
             progress(len(rows))
     return queued
-
-
-def _batches(copies: Iterable[tuple[int, dict[str, Any]]]) -> Iterator[list[Any]]:
-    iterator = iter(copies)
-    while batch := list(islice(iterator, BATCH)):
-        yield batch
-
-
-def _row(broadcast_id: int, person_id: int, payload: dict[str, Any]) -> dict[str, Any]:
-    """An outbox row as `storage.outbox.enqueue` writes one (due now: the worker paces it)."""
-    now = utcnow()
-    return {
-        "dedup_key": copy_key(broadcast_id, person_id),
-        "person_id": person_id,
-        "kind": "message",
-        "payload": payload,
-        "status": OutboxStatus.pending,
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-        "last_error": "",
-    }

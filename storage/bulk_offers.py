@@ -10,21 +10,18 @@ ever gets two copies nor a live prompt without a message.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import insert, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from storage.enums import OutboxStatus
 from storage.models import Outbox, Prompt
+from storage.outbox import batches, enqueue_many, pending_row
 from storage.types import utcnow
 
-BATCH = 1000
 PayloadOf = Callable[["BulkOffer", int], dict[str, Any]]
 
 
@@ -40,12 +37,6 @@ class BulkOffer:
     dedup_key: str
 
 
-def _batches(offers: Iterable[BulkOffer]) -> Iterator[list[BulkOffer]]:
-    iterator = iter(offers)
-    while batch := list(islice(iterator, BATCH)):
-        yield batch
-
-
 def open_offers(
     session: Session,
     offers: Iterable[BulkOffer],
@@ -56,7 +47,7 @@ def open_offers(
     """Queue every offer whose key is new; how many were queued. `make_payload(offer,
     prompt_id)` gives the outbox payload (the choice with its prompt)."""
     queued = 0
-    for batch in _batches(offers):
+    for batch in batches(offers):
         keys = [offer.dedup_key for offer in batch]
         taken = set(session.exec(select(Outbox.dedup_key).where(col(Outbox.dedup_key).in_(keys))))
         fresh = [offer for offer in batch if offer.dedup_key not in taken]
@@ -90,13 +81,10 @@ def _queue(
     )
     ids = [row[0] for row in prompts]
     rows = [
-        _outbox_row(offer, make_payload(offer, prompt_id), now)
+        pending_row(offer.person_id, make_payload(offer, prompt_id), offer.dedup_key)
         for offer, prompt_id in zip(offers, ids, strict=True)
     ]
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    table = Outbox.__table__  # type: ignore[attr-defined]
-    statement = dialect.insert(table).on_conflict_do_nothing().returning(table.c.dedup_key)
-    queued = {row[0] for row in session.connection().execute(statement, rows)}
+    queued = enqueue_many(session, rows)
     lost = [pid for offer, pid in zip(offers, ids, strict=True) if offer.dedup_key not in queued]
     if lost:
         session.execute(update(Prompt).where(col(Prompt.id).in_(lost)).values(superseded=True))
@@ -111,19 +99,4 @@ def _prompt_row(offer: BulkOffer, now: datetime) -> dict[str, Any]:
         "context": offer.context,
         "created_at": now,
         "superseded": False,
-    }
-
-
-def _outbox_row(offer: BulkOffer, payload: dict[str, Any], now: datetime) -> dict[str, Any]:
-    """An outbox row as `storage.outbox.enqueue` writes one."""
-    return {
-        "dedup_key": offer.dedup_key,
-        "person_id": offer.person_id,
-        "kind": "message",
-        "payload": payload,
-        "status": OutboxStatus.pending,
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-        "last_error": "",
     }

@@ -9,9 +9,8 @@ from sqlmodel import Session, SQLModel, col, or_, select
 
 from storage.enums import GrantRole
 from storage.models import Identity, Person, RoleGrant
+from storage.outbox import batches
 from storage.types import utcnow
-
-CHUNK = 1000
 
 
 def find_identity(session: Session, platform: str, team: str, user_key: str) -> Identity | None:
@@ -193,8 +192,7 @@ def referenced(session: Session, person_id: int, ignoring: Collection[str] = ())
 def locales_and_zones(session: Session, person_ids: list[int]) -> dict[int, tuple[str, str]]:
     """Each person's language and time zone, read in chunks (for messages to many people)."""
     found: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(person_ids), CHUNK):
-        chunk = person_ids[start : start + CHUNK]
+    for chunk in batches(person_ids):
         rows = session.exec(
             select(Person.id, Person.locale, Person.timezone).where(col(Person.id).in_(chunk))
         )
