@@ -134,7 +134,7 @@ def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> N
         options = [(close, f"close:{wave.kind}")]
         ctx.ask(synthesis_later(_reader(ctx), wave), options, ACTION, {"programme": programme.id})
         return
-    reading = read_synthesis(ctx.session, programme, wave)
+    reading = read_synthesis(ctx.session, programme, wave, ctx.now)
     details = reading.audit()
     record(
         ctx.session,

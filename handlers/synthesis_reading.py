@@ -2,9 +2,9 @@
 answers of fewer than `MIN_GROUP` people (close, read, reopen, let one more person answer,
 close, read again: the difference would be that person's answers).
 
-Each reading that shows figures is audited with the number of answers it was computed on and a
-fingerprint of those answers (their ids and last edit times, nothing of their content). A later
-reading shows
+Each reading that shows figures is kept on the wave (and in the audit log) with the number of
+answers it was computed on and a fingerprint of those answers (their ids and last edit times,
+nothing of their content). A later reading shows
 - the synthesis of every answer sent when nothing changed since (same fingerprint), or when at
   least `MIN_GROUP` more answers came in;
 - otherwise the synthesis already read (`PREVIOUS`), recomputed from the first answers sent,
@@ -26,7 +26,13 @@ from sqlmodel import Session
 from bot.domain.questions import Question
 from bot.domain.synthesis import MIN_GROUP, QuestionSynthesis, synthesise
 from storage.models import Programme, QuestionnaireWave
-from storage.wave_results import SentAnswer, last_synthesis_read, programme_names, sent_in_order
+from storage.wave_results import (
+    SentAnswer,
+    last_synthesis_read,
+    programme_names,
+    remember_reading,
+    sent_in_order,
+)
 
 SHOWN = "shown"
 PREVIOUS = "previous"
@@ -47,12 +53,16 @@ class Reading:
     read_at: datetime | None = None
     update_from: int = 0
 
+    @property
+    def binds(self) -> bool:
+        """Whether this reading showed figures, so that the next one must follow the rule."""
+        return self.outcome == SHOWN and any(entry.overall.shown for entry in self.synthesis)
+
     def audit(self) -> dict[str, Any]:
-        """The audit details that let the next reading apply the rule (no digest when no figure
-        was shown)."""
-        shown = self.outcome == SHOWN and any(entry.overall.shown for entry in self.synthesis)
+        """The audit details: the outcome, how many answers, and the fingerprint when figures
+        were shown."""
         return {"outcome": self.outcome, "answers": self.answers} | (
-            {"digest": self.digest} if shown else {}
+            {"digest": self.digest} if self.binds else {}
         )
 
 
@@ -76,15 +86,20 @@ def _synthesise(
     )
 
 
-def read_synthesis(session: Session, programme: Programme, wave: QuestionnaireWave) -> Reading:
-    """The synthesis of the closed `wave` that may be shown now (the caller audits
-    `Reading.audit()` with `kind=wave.kind`)."""
+def read_synthesis(
+    session: Session, programme: Programme, wave: QuestionnaireWave, now: datetime
+) -> Reading:
+    """The synthesis of the closed `wave` that may be shown now; a reading with figures is kept
+    on the wave (the caller audits `Reading.audit()` with `kind=wave.kind`)."""
     sent = sent_in_order(session, wave)
     every = fingerprint(sent)
-    last = last_synthesis_read(session, programme.slug, wave.kind)
+    last = last_synthesis_read(wave)
     if last is None or every == last.digest or len(sent) >= last.answers + MIN_GROUP:
         synthesis = _synthesise(session, programme, wave, sent)
-        return Reading(SHOWN, synthesis, len(sent), len(sent), every)
+        reading = Reading(SHOWN, synthesis, len(sent), len(sent), every)
+        if reading.binds:
+            remember_reading(session, wave, now, len(sent), every)
+        return reading
     first = sent[: last.answers]
     update = last.answers + MIN_GROUP
     if len(first) == last.answers and fingerprint(first) == last.digest:

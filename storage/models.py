@@ -317,6 +317,11 @@ class QuestionnaireWave(SQLModel, table=True):
     opens_at: datetime = _when()
     closes_at: datetime = _when()
     questions: list[dict[str, Any]] = _json(default_factory=list)
+    # The last synthesis shown with figures: when, on how many answers, and a fingerprint of
+    # those answers (ids and edit times, never their content); see handlers.synthesis_reading.
+    synthesis_read_at: datetime | None = _when(default=None)
+    synthesis_answers: int = 0
+    synthesis_digest: str = Field(default="", max_length=64)
 
 
 class QuestionnaireAnswer(SQLModel, table=True):

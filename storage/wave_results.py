@@ -16,7 +16,6 @@ from sqlmodel import Session, col, or_, select
 from storage.enums import Role
 from storage.models import (
     Application,
-    AuditEvent,
     Pair,
     Person,
     QuestionnaireAnswer,
@@ -147,19 +146,19 @@ def sent_in_order(session: Session, wave: QuestionnaireWave) -> list[SentAnswer]
     return [SentAnswer(id_, role, dict(answers), at) for id_, role, answers, at in rows if id_]
 
 
-def last_synthesis_read(session: Session, programme_slug: str, kind: str) -> SynthesisRead | None:
-    """The last reading of the wave's synthesis that showed figures (audited with `answers`
-    and `digest`), None when there was none."""
-    events = session.exec(
-        select(AuditEvent)
-        .where(AuditEvent.action == "questionnaires.synthesis", AuditEvent.target == programme_slug)
-        .order_by(col(AuditEvent.id).desc())
-    )
-    for event in events:
-        details = event.details or {}
-        if details.get("kind") == kind and details.get("digest"):
-            return SynthesisRead(event.at, int(details["answers"]), str(details["digest"]))
-    return None
+def last_synthesis_read(wave: QuestionnaireWave) -> SynthesisRead | None:
+    """The last reading of the wave's synthesis that showed figures, None when there was none."""
+    if wave.synthesis_read_at is None:
+        return None
+    return SynthesisRead(wave.synthesis_read_at, wave.synthesis_answers, wave.synthesis_digest)
+
+
+def remember_reading(
+    session: Session, wave: QuestionnaireWave, at: datetime, answers: int, digest: str
+) -> None:
+    """Keep on the wave that its synthesis was shown with figures."""
+    wave.synthesis_read_at, wave.synthesis_answers, wave.synthesis_digest = at, answers, digest
+    session.add(wave)
 
 
 def programme_names(session: Session, programme_id: int) -> list[str]:

@@ -145,7 +145,7 @@ def synthesis(
         found = who.programme(session, programme)
         who.check(session, found, "questionnaires.synthesis")
         wave = _closed_wave(who, session, found, kind)
-        reading = read_synthesis(session, found, wave)
+        reading = read_synthesis(session, found, wave, utcnow())
         details = reading.audit()
         who.audit(session, "questionnaires.synthesis", found.slug, kind=kind, **details)
         session.commit()
