@@ -21,11 +21,10 @@ from typing import Annotated, Any
 import typer
 from cryptography.fernet import Fernet, MultiFernet
 from rich.console import Console
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bench.common import fresh_database
-from bench.followup_seed import seed_followup
-from bot.demo import ensure_demo_programme
+from bench.followup_seed import seed_demo_followup
 from bot.pulse_sweep import ask_pulse
 from bot.sweeps import invite_to_open_waves
 from handlers.followup_chart import png
@@ -34,7 +33,6 @@ from storage.db import session_scope
 from storage.followup import dashboard
 from storage.models import Programme
 from storage.questionnaires import open_wave
-from storage.sealed import bind_cipher
 from storage.types import utcnow
 
 
@@ -89,13 +87,8 @@ def main(
     for kind in db or ["sqlite", "postgresql"]:
         for size in sizes or [500, 5_000, 50_000]:
             with fresh_database(kind, postgres_url) as engine:
-                bind_cipher(engine, cipher)
-                ensure_demo_programme(engine)
-                with Session(engine) as session:
-                    programme_id = session.exec(select(Programme.id)).first()
-                assert programme_id is not None
                 now = utcnow()
-                seed_followup(engine, programme_id, size, cipher, now)
+                programme_id = seed_demo_followup(engine, size, cipher, now)
                 cold = _measure(engine, programme_id, now)
                 warm = min(
                     (_measure(engine, programme_id, now) for _ in range(3)),

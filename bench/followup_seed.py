@@ -14,9 +14,11 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
 from bench.seed import seed_people
+from bot.demo import ensure_demo_programme
 from storage.crypto import encrypt
 from storage.enums import MeetingStatus, PairState
 from storage.models import Meeting, Objective, Pair, PairCheck, PrivateNote, Programme
+from storage.sealed import bind_cipher
 
 FORMATS = ("video", "in_person", "phone")
 THEMES = ("prise de poste", "management", "budget", "réseau", "équilibre")
@@ -155,3 +157,13 @@ def seed_followup(
             if values:
                 conn.execute(insert(table), values)
     return ids
+
+
+def seed_demo_followup(engine: Engine, pairs: int, cipher: MultiFernet, now: datetime) -> int:
+    """The demo programme with `pairs` pairs under way (no marker); its id."""
+    bind_cipher(engine, cipher)
+    ensure_demo_programme(engine)
+    with engine.connect() as conn:
+        programme_id = conn.execute(select(Programme.id).order_by(Programme.id)).scalar_one()
+    seed_followup(engine, programme_id, pairs, cipher, now)
+    return programme_id

@@ -16,15 +16,13 @@ import typer
 from cryptography.fernet import Fernet, MultiFernet
 from rich.console import Console
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bench.common import fresh_database
-from bench.followup_seed import seed_followup
-from bot.demo import ensure_demo_programme
+from bench.followup_seed import seed_demo_followup
 from handlers.followup_text import pair_line, pair_lines, summary_lines
 from storage.followup import dashboard, listed_count, pair_page, summary
 from storage.models import Programme
-from storage.sealed import bind_cipher
 from storage.types import utcnow
 
 PAGE = 40
@@ -73,14 +71,9 @@ def main(
     for kind in db or ["sqlite", "postgresql"]:
         for size in sizes or [20_000]:
             with fresh_database(kind, postgres_url) as engine:
-                bind_cipher(engine, cipher)
-                ensure_demo_programme(engine)
-                with Session(engine) as session:
-                    programme_id = session.exec(select(Programme.id)).first()
-                assert programme_id is not None
                 now = utcnow()
                 with console.status(f"Seeding {size:,} pairs…"):
-                    seed_followup(engine, programme_id, size, cipher, now)
+                    programme_id = seed_demo_followup(engine, size, cipher, now)
                 with engine.begin() as conn:  # the statistics a live database keeps
                     conn.execute(text("ANALYZE"))
                 with Session(engine) as session:

@@ -120,32 +120,17 @@ def send_synthesis(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> N
     """The anonymised synthesis of `wave` once it has closed, as `read_synthesis` allows (before:
     when it closes, and the button to close it now), audited."""
     assert programme.id is not None
-    if wave_state(wave, ctx.now) != CLOSED:
-        record(
-            ctx.session,
-            ctx.me,
-            "questionnaires.synthesis",
-            programme.slug,
-            kind=wave.kind,
-            outcome="not_closed",
-            via="chat",
-        )
-        close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
-        options = [(close, f"close:{wave.kind}")]
-        ctx.ask(synthesis_later(_reader(ctx), wave), options, ACTION, {"programme": programme.id})
+    closed = wave_state(wave, ctx.now) == CLOSED
+    reading = read_synthesis(ctx.session, programme, wave, ctx.now) if closed else None
+    details = reading.audit() if reading is not None else {"outcome": "not_closed"}
+    audited = {"kind": wave.kind, "via": "chat", **details}
+    record(ctx.session, ctx.me, "questionnaires.synthesis", programme.slug, **audited)
+    if reading is not None:
+        ctx.send_text(reading_text(_reader(ctx), programme, wave, reading))
         return
-    reading = read_synthesis(ctx.session, programme, wave, ctx.now)
-    details = reading.audit()
-    record(
-        ctx.session,
-        ctx.me,
-        "questionnaires.synthesis",
-        programme.slug,
-        kind=wave.kind,
-        via="chat",
-        **details,
-    )
-    ctx.send_text(reading_text(_reader(ctx), programme, wave, reading))
+    close = ctx.t("waves-close", wave=ctx.t(f"qn-wave-{wave.kind}"))
+    options = [(close, f"close:{wave.kind}")]
+    ctx.ask(synthesis_later(_reader(ctx), wave), options, ACTION, {"programme": programme.id})
 
 
 def send_answers(ctx: Ctx, programme: Programme, wave: QuestionnaireWave) -> None:
